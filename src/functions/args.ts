@@ -1,0 +1,200 @@
+import { EngineError } from "../engine/errors";
+import type { Pillars } from "../engine/curves/interpolatedCurve";
+import { FICTITIOUS_LEAP_DAY, MAX_SERIAL, fromYmd } from "../engine/time/serialDate";
+import { parseTenor, tenorTime } from "../engine/time/tenor";
+import type { SerialDate, Time } from "../engine/types";
+import { messages, type Where } from "./messages";
+
+/**
+ * Argument specs: how one Excel argument becomes one engine value. Excel passes ranges as row-major 2-D
+ * arrays and omitted optionals as `null`; a single cell given to a range parameter arrives as a 1×1
+ * array. Blank cells arrive as `null` or `""` depending on the Excel build. Parsers throw an
+ * `EngineError` whose message names the function, argument and row.
+ */
+export interface ArgSpec<T> {
+  readonly name: string;
+  readonly parse: (raw: unknown, where: Where) => T;
+}
+
+export function fail(message: string): never {
+  throw new EngineError("VALUE", message);
+}
+
+export function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** A rectangular 2-D view of a raw argument: scalars become 1×1, a 1-D array becomes a column. */
+export function toMatrix(raw: unknown, where: Where): unknown[][] {
+  if (!Array.isArray(raw)) return [[raw]];
+  if (raw.length === 0) return [];
+  if (!raw.every(Array.isArray)) {
+    if (raw.some(Array.isArray)) fail(messages.shape(where, "mixes single values and rows; expected a rectangular range"));
+    return raw.map((v) => [v]);
+  }
+  const rows = raw as unknown[][];
+  const width = rows[0].length;
+  rows.forEach((r, i) => {
+    if (r.length !== width) fail(messages.shape({ ...where, row: i + 1 }, `has ${r.length} cells but row 1 has ${width}; expected a rectangular range`));
+  });
+  return rows;
+}
+
+/** The single value of a scalar argument (a 1×1 range is unwrapped). */
+export function scalarOf(raw: unknown, where: Where): unknown {
+  if (!Array.isArray(raw)) return raw;
+  const m = toMatrix(raw, where);
+  if (m.length === 1 && m[0].length === 1) return m[0][0];
+  if (m.length === 0) return null;
+  fail(messages.notSingle(where, m.length, m[0].length));
+}
+
+/** The cells of a one-row or one-column range, in order. */
+export function vectorOf(raw: unknown, where: Where): unknown[] {
+  const m = toMatrix(raw, where);
+  if (m.length === 0) return [];
+  if (m[0].length === 1) return m.map((r) => r[0]);
+  if (m.length === 1) return m[0];
+  fail(messages.shape(where, `got a ${m.length}×${m[0].length} range; expected a single row or column`));
+}
+
+/** A finite number from a cell, or a #VALUE! naming the cell. Text numbers are not accepted. */
+export function numberCell(value: unknown, where: Where, expected = "a number"): number {
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (isBlank(value)) fail(messages.missing(where));
+  fail(messages.expected(where, value, expected));
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A date cell: an Excel serial (fractions of a day dropped) or ISO text "YYYY-MM-DD". */
+export function dateCell(value: unknown, where: Where): SerialDate {
+  const expected = "a date (an Excel date serial or text like 2026-12-31)";
+  if (typeof value === "number" && Number.isFinite(value)) {
+    const serial = Math.trunc(value);
+    if (serial === FICTITIOUS_LEAP_DAY) fail(messages.expected(where, value, `${expected}; serial 60 is Excel's fictitious 1900-02-29`));
+    if (serial < 1 || serial > MAX_SERIAL) fail(messages.expected(where, value, `${expected} between 1900-01-01 and 9999-12-31`));
+    return serial;
+  }
+  if (typeof value === "string") {
+    const m = ISO_DATE.exec(value.trim());
+    if (m) {
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const valid = y >= 1900 && mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+      if (valid) return fromYmd(y, mo, d);
+    }
+  }
+  if (isBlank(value)) fail(messages.missing(where));
+  fail(messages.expected(where, value, expected));
+}
+
+/** A tenor cell without a date: a number of years ≥ 0 or tenor text (ON, 1W, 3M, 5Y). */
+export function timeCell(value: unknown, where: Where): Time {
+  const expected = "a time in years ≥ 0 or a tenor like ON, 1W, 3M, 5Y";
+  if (typeof value === "number" && Number.isFinite(value)) {
+    if (value < 0) fail(messages.expected(where, value, expected));
+    return value;
+  }
+  if (typeof value === "string") {
+    const tenor = parseTenor(value);
+    if (tenor) return tenorTime(tenor);
+  }
+  if (isBlank(value)) fail(messages.missing(where));
+  fail(messages.expected(where, value, expected));
+}
+
+/** Case-insensitive choice from a list; trims and ignores spaces and underscores' absence. */
+export function choiceCell<T extends string>(value: unknown, where: Where, choices: readonly T[]): T {
+  if (typeof value === "string") {
+    const key = value.trim().toUpperCase().replace(/[\s-]+/g, "_");
+    const found = choices.find((c) => c === key || c.replace(/_/g, "") === key.replace(/_/g, ""));
+    if (found) return found;
+  }
+  if (isBlank(value)) fail(messages.missing(where));
+  fail(messages.unknownChoice(where, value, choices));
+}
+
+export function booleanCell(value: unknown, where: Where): boolean {
+  if (typeof value === "boolean") return value;
+  if (value === 1 || value === 0) return value === 1;
+  if (typeof value === "string" && /^(TRUE|FALSE)$/i.test(value.trim())) return value.trim().toUpperCase() === "TRUE";
+  if (isBlank(value)) fail(messages.missing(where));
+  fail(messages.expected(where, value, "TRUE or FALSE"));
+}
+
+/** Wraps a cell parser as an optional argument: blank or omitted gives `fallback`. */
+function optional<T>(parse: (v: unknown, w: Where) => T, fallback: T): (raw: unknown, where: Where) => T {
+  return (raw, where) => {
+    const v = scalarOf(raw, where);
+    return isBlank(v) ? fallback : parse(v, where);
+  };
+}
+
+function required<T>(parse: (v: unknown, w: Where) => T): (raw: unknown, where: Where) => T {
+  return (raw, where) => parse(scalarOf(raw, where), where);
+}
+
+export const arg = {
+  number: (name: string): ArgSpec<number> => ({ name, parse: required(numberCell) }),
+  optionalNumber: <F extends number | undefined>(name: string, fallback: F): ArgSpec<number | F> => ({ name, parse: optional<number | F>(numberCell, fallback) }),
+  date: (name: string): ArgSpec<SerialDate> => ({ name, parse: required(dateCell) }),
+  optionalDate: (name: string): ArgSpec<SerialDate | undefined> => ({ name, parse: optional<SerialDate | undefined>(dateCell, undefined) }),
+  choice: <T extends string>(name: string, choices: readonly T[]): ArgSpec<T> => ({ name, parse: required((v, w) => choiceCell(v, w, choices)) }),
+  optionalChoice: <T extends string>(name: string, choices: readonly T[], fallback: T): ArgSpec<T> => ({
+    name,
+    parse: optional((v, w) => choiceCell(v, w, choices), fallback),
+  }),
+  /** Integer code from a fixed set (Excel basis 0–4, frequency 1/2/4/12). */
+  code: <T extends number>(name: string, codes: readonly T[], fallback: T): ArgSpec<T> => ({
+    name,
+    parse: optional((v, w) => {
+      const n = numberCell(v, w, `one of ${codes.join(", ")}`);
+      const found = codes.find((c) => c === n);
+      if (found === undefined) fail(messages.unknownChoice(w, v, codes.map(String)));
+      return found;
+    }, fallback),
+  }),
+  headers: (): ArgSpec<boolean> => ({ name: "headers", parse: optional(booleanCell, true) }),
+  /** A raw range, kept as a rectangular matrix for a kernel that reads it row by row. */
+  range: (name: string): ArgSpec<unknown[][]> => ({ name, parse: (raw, where) => toMatrix(raw, where) }),
+  optionalRange: (name: string): ArgSpec<unknown[][] | undefined> => ({
+    name,
+    parse: (raw, where) => (raw === null || raw === undefined ? undefined : toMatrix(raw, where)),
+  }),
+  /** A raw scalar-or-range argument left for the kernel (used where text, numbers and ranges all mean something). */
+  any: (name: string): ArgSpec<unknown> => ({ name, parse: (raw) => raw }),
+};
+
+/**
+ * The curve argument of SPEC §1: a number (a flat continuously-compounded zero rate) or a two-column
+ * range of tenor and zero rate, with an optional header row; fully blank rows are ignored.
+ */
+export function parseCurve(raw: unknown, where: Where): Pillars {
+  const m = toMatrix(raw, where);
+  if (m.length === 1 && m[0].length === 1) {
+    const rate = numberCell(m[0][0], where, "a zero rate or a two-column range of tenors and zero rates");
+    return { times: [0], zeros: [rate] };
+  }
+  if (m.length === 0 || m[0].length !== 2) {
+    fail(messages.shape(where, `got a ${m.length}×${m[0]?.length ?? 0} range; expected a number or two columns (tenor, zero rate)`));
+  }
+  const times: number[] = [];
+  const zeros: number[] = [];
+  m.forEach((row, i) => {
+    const w = { ...where, row: i + 1 };
+    const [tenor, rate] = row;
+    if (isBlank(tenor) && isBlank(rate)) return;
+    const isHeader = i === 0 && typeof tenor === "string" && typeof rate === "string" && parseTenor(tenor) === undefined;
+    if (isHeader) return;
+    if (isBlank(tenor) || isBlank(rate)) fail(messages.halfBlank(w));
+    const t = timeCell(tenor, { ...w, column: "tenor" });
+    const z = numberCell(rate, { ...w, column: "zero rate" }, "a zero rate as a decimal (0.035 for 3.5 %)");
+    if (times.length > 0 && t <= times[times.length - 1]) fail(messages.notIncreasing(w, t, times[times.length - 1]));
+    times.push(t);
+    zeros.push(z);
+  });
+  if (times.length === 0) fail(messages.shape(where, "holds no pillars; expected at least one row of tenor and zero rate"));
+  return { times, zeros };
+}
+
+export const curveArg = (name = "curve"): ArgSpec<Pillars> => ({ name, parse: parseCurve });

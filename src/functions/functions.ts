@@ -1,0 +1,7 @@
+/**
+ * Entry of the functions bundle. Importing each adapter module is enough: at build time
+ * custom-functions-metadata-plugin writes functions.json from their JSDoc and appends a
+ * `CustomFunctions.associate(id, fn)` call to each module.
+ */
+import "./adapters/curves";
+import "./adapters/meta";

@@ -1,0 +1,16 @@
+import * as curves from "./adapters/curves";
+import * as meta from "./adapters/meta";
+
+/**
+ * Every ALM.* function by its id without the namespace, callable in plain Node exactly as Excel calls it:
+ * ranges as row-major 2-D arrays, omitted optionals as `null`. Used by the tests, the demo and the
+ * browser preview.
+ */
+export const functionsById = {
+  DF: curves.df,
+  ZERO: curves.zero,
+  FWD: curves.fwd,
+  VERSION: meta.version,
+} as const satisfies Record<string, (...args: any[]) => unknown>;
+
+export type FunctionId = keyof typeof functionsById;

@@ -1,0 +1,49 @@
+/**
+ * The one catalogue of user-facing messages. Every message names where the problem is (function,
+ * argument, row within the range, column) and what was expected, so the user can fix the cell.
+ */
+
+/** Where in the call a value came from. `row` is 1-based within the range (a header row counts). */
+export interface Where {
+  readonly fn: string;
+  readonly arg: string;
+  readonly row?: number;
+  readonly column?: string;
+}
+
+export function at(where: Where): string {
+  let text = `ALM.${where.fn} ${where.arg}`;
+  if (where.row !== undefined) text += `, row ${where.row}`;
+  if (where.column !== undefined) text += `, column ${where.column}`;
+  return text;
+}
+
+/** How a received cell value reads in a message. */
+export function describe(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "an empty cell";
+  if (typeof value === "string") return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "a non-finite number";
+  if (Array.isArray(value)) return "a range";
+  return "an unsupported value";
+}
+
+export const messages = {
+  missing: (w: Where) => `${at(w)}: a value is required here, but the cell is empty`,
+  expected: (w: Where, got: unknown, expected: string) => `${at(w)}: got ${describe(got)}; expected ${expected}`,
+  notSingle: (w: Where, rows: number, cols: number) => `${at(w)}: got a ${rows}×${cols} range; expected a single value`,
+  unknownChoice: (w: Where, got: unknown, choices: readonly string[]) =>
+    `${at(w)}: ${describe(got)} is not a valid choice; valid choices are ${choices.join(", ")}`,
+  shape: (w: Where, detail: string) => `${at(w)}: ${detail}`,
+  halfBlank: (w: Where) => `${at(w)}: this row is only partly filled; fill every cell of the row or clear it`,
+  notIncreasing: (w: Where, value: number, previous: number) =>
+    `${at(w)}: tenor ${value} is not after the previous tenor ${previous}; tenors must be strictly increasing`,
+  lengthMismatch: (fn: string, a: string, na: number, b: string, nb: number) =>
+    `ALM.${fn}: ${a} has ${na} rows but ${b} has ${nb}; they must have the same length`,
+  missingColumn: (fn: string, arg: string, column: string, found: readonly string[]) =>
+    `ALM.${fn} ${arg}: the required column "${column}" is missing (found columns: ${found.length ? found.join(", ") : "none"}); the first row must hold column headers`,
+  engine: (fn: string, detail: string) => `ALM.${fn}: ${detail}`,
+  internal: (fn: string, detail: string) => `ALM.${fn}: internal error (${detail}); please report it with the inputs that caused it`,
+  notFinite: (fn: string) => `ALM.${fn}: the result is not a finite number`,
+  tooMuchWork: (w: Where, detail: string) => `${at(w)}: ${detail}`,
+};

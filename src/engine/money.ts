@@ -1,0 +1,68 @@
+import Decimal from "decimal.js";
+import type { Amount } from "./types";
+
+/**
+ * Exact money sums. Amounts arrive as doubles standing for the decimals a user typed (12.34). When every
+ * amount has at most MAX_DECIMALS decimals they are summed as integers of 10^-k units, which is exact and
+ * fast; otherwise decimal.js sums their shortest decimal forms. Either way a total is the double nearest
+ * the exact decimal sum, and buckets reconcile to it.
+ */
+export const MAX_DECIMALS = 6;
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
+
+/** The fewest decimals k ≤ 6 at which every amount is a whole number of 10^-k units, or undefined. */
+export function decimalPlaces(amounts: ArrayLike<Amount>): number | undefined {
+  let k = 0;
+  for (let i = 0; i < amounts.length; i++) {
+    const a = amounts[i];
+    while (k <= MAX_DECIMALS && Math.round(a * POW10[k]) / POW10[k] !== a) k++;
+    if (k > MAX_DECIMALS) return undefined;
+  }
+  return k;
+}
+
+/**
+ * Sums `amounts` into `groups` buckets (group[i] is amount i's bucket) exactly; returns the bucket sums
+ * and their total as doubles nearest the exact decimal values.
+ */
+export function exactGroupSums(amounts: ArrayLike<Amount>, group: ArrayLike<number>, groups: number): { sums: Amount[]; total: Amount } {
+  const k = decimalPlaces(amounts);
+  if (k !== undefined) {
+    const scale = POW10[k];
+    const units = new Float64Array(groups);
+    let bound = 0;
+    for (let i = 0; i < amounts.length; i++) {
+      const u = Math.round(amounts[i] * scale);
+      units[group[i]] += u;
+      bound += Math.abs(u);
+    }
+    if (bound < Number.MAX_SAFE_INTEGER) {
+      let total = 0;
+      for (let g = 0; g < groups; g++) total += units[g];
+      return { sums: Array.from(units, (u) => u / scale), total: total / scale };
+    }
+  }
+  const sums = Array.from({ length: groups }, () => new Decimal(0));
+  for (let i = 0; i < amounts.length; i++) sums[group[i]] = sums[group[i]].plus(amounts[i]);
+  const total = Decimal.sum(...sums, 0);
+  return { sums: sums.map((s) => s.toNumber()), total: total.toNumber() };
+}
+
+/**
+ * Rounds computed bucket values to 10^-k units so that they add up exactly to `exactTotal` (largest-
+ * remainder rounding). Used where bucket values come from generated flows (amortisation) but the total
+ * must equal the input balances to the cent.
+ */
+export function reconcile(values: readonly Amount[], exactTotal: Amount, decimals: number): Amount[] {
+  const scale = Math.pow(10, decimals);
+  const raw = values.map((v) => v * scale);
+  const rounded = raw.map((v) => Math.round(v));
+  let diff = Math.round(exactTotal * scale) - rounded.reduce((a, b) => a + b, 0);
+  const order = raw.map((_, i) => i).sort((a, b) => (raw[b] - rounded[b]) * Math.sign(diff) - (raw[a] - rounded[a]) * Math.sign(diff));
+  for (let j = 0; diff !== 0 && j < order.length * 4; j++) {
+    const step = Math.sign(diff);
+    rounded[order[j % order.length]] += step;
+    diff -= step;
+  }
+  return rounded.map((u) => u / scale);
+}

@@ -1,0 +1,84 @@
+
+/** How principal is repaid: all at maturity, level payments, or equal principal instalments. */
+export type Amortization = "BULLET" | "ANNUITY" | "LINEAR";
+export const AMORTIZATIONS: readonly Amortization[] = ["BULLET", "ANNUITY", "LINEAR"];
+
+/** Non-maturity deposit categories of the Basel standardised framework (SRP31.108–31.112). */
+export type NmdCategory = "NMD_RETAIL_TRANSACTIONAL" | "NMD_RETAIL_NONTRANSACTIONAL" | "NMD_WHOLESALE";
+export const NMD_CATEGORIES: readonly NmdCategory[] = ["NMD_RETAIL_TRANSACTIONAL", "NMD_RETAIL_NONTRANSACTIONAL", "NMD_WHOLESALE"];
+
+/**
+ * Caps on core deposits per category (d368 ¶¶109–115 Table 2; SRP31 Table 4; reference/regulatory.md §1.8):
+ * the share of the balance that may be core, and the average maturity of core in years.
+ */
+export const NMD_CAPS: Readonly<Record<NmdCategory, { coreShare: number; coreMaturity: number }>> = {
+  NMD_RETAIL_TRANSACTIONAL: { coreShare: 0.9, coreMaturity: 5 },
+  NMD_RETAIL_NONTRANSACTIONAL: { coreShare: 0.7, coreMaturity: 4.5 },
+  NMD_WHOLESALE: { coreShare: 0.5, coreMaturity: 4 },
+};
+
+/** Payments per year a position may have. */
+export const FREQUENCIES = [1, 2, 4, 12] as const;
+
+/**
+ * A book of positions held column by column (struct of arrays), so that 10^6 positions cost a few
+ * typed arrays rather than 10^6 objects. Index i is the i-th position; `row[i]` is its 1-based row in
+ * the source range (for messages). Balances are signed: assets positive, liabilities negative.
+ */
+export interface Portfolio {
+  readonly size: number;
+  readonly row: Int32Array;
+  readonly balance: Float64Array;
+  readonly rate: Float64Array;
+  /** Final maturity serial; 0 for non-maturity deposits. */
+  readonly maturity: Int32Array;
+  readonly floating: Uint8Array;
+  /** Index into AMORTIZATIONS. */
+  readonly amortization: Uint8Array;
+  readonly frequency: Uint8Array;
+  /** Next repricing serial for floaters, 0 otherwise. */
+  readonly nextReset: Int32Array;
+  readonly resetMonths: Float64Array;
+  readonly spread: Float64Array;
+  /** Index into DAY_COUNTS_BY_BASIS (Excel basis code). */
+  readonly basis: Uint8Array;
+  /** 0 for ordinary positions, else 1 + index into NMD_CATEGORIES. */
+  readonly category: Uint8Array;
+  readonly coreShare: Float64Array;
+  readonly coreMaturity: Float64Array;
+  readonly cpr: Float64Array;
+  readonly tdrr: Float64Array;
+  readonly beta: Float64Array;
+  /** Origination serial, 0 when unknown. */
+  readonly start: Int32Array;
+  readonly id: readonly string[];
+  readonly currency: readonly string[];
+}
+
+/** An empty portfolio of a given size, every column at its default. */
+export function allocatePortfolio(size: number): Portfolio & { id: string[]; currency: string[] } {
+  return {
+    size,
+    row: new Int32Array(size),
+    balance: new Float64Array(size),
+    rate: new Float64Array(size),
+    maturity: new Int32Array(size),
+    floating: new Uint8Array(size),
+    amortization: new Uint8Array(size),
+    frequency: new Uint8Array(size),
+    nextReset: new Int32Array(size),
+    resetMonths: new Float64Array(size),
+    spread: new Float64Array(size),
+    basis: new Uint8Array(size).fill(3),
+    category: new Uint8Array(size),
+    coreShare: new Float64Array(size),
+    coreMaturity: new Float64Array(size),
+    cpr: new Float64Array(size),
+    tdrr: new Float64Array(size),
+    beta: new Float64Array(size).fill(1),
+    start: new Int32Array(size),
+    id: new Array<string>(size).fill(""),
+    currency: new Array<string>(size).fill(""),
+  };
+}
+

@@ -1,0 +1,150 @@
+import { AMORTIZATIONS, FREQUENCIES, NMD_CAPS, NMD_CATEGORIES, allocatePortfolio, type Portfolio } from "../engine/portfolio/portfolio";
+import { toIso } from "../engine/time/serialDate";
+import type { SerialDate } from "../engine/types";
+import { choiceCell, dateCell, fail, isBlank, numberCell, toMatrix } from "./args";
+import { messages, type Where } from "./messages";
+
+/** Columns of the positions table (SPEC §2), by their canonical header. */
+const COLUMNS = [
+  "Balance", "Side", "Rate", "Maturity", "Type", "Amortization", "Frequency", "NextReset", "ResetMonths", "Spread",
+  "Basis", "Category", "CoreShare", "CoreMaturity", "CPR", "TDRR", "Beta", "Start", "Id", "Currency",
+] as const;
+type Column = (typeof COLUMNS)[number];
+
+const normalize = (header: string): string => header.toLowerCase().replace(/[\s_]+/g, "");
+
+const SIDES = ["A", "ASSET", "L", "LIABILITY"] as const;
+const TYPES = ["FIXED", "FLOATING"] as const;
+
+export interface PositionsOptions {
+  /** Only rows of this currency count, when the table has a Currency column. */
+  readonly currency?: string;
+}
+
+/**
+ * Reads a positions range with its header row into a Portfolio. Columns are found by header name (case-
+ * and space-insensitive, any order, unknown columns ignored); fully blank rows are skipped; every bad
+ * value is a #VALUE! naming the column and the row (1-based within the range, the header being row 1).
+ */
+export function parsePositions(raw: unknown, where: Where, asOf: SerialDate, options: PositionsOptions = {}): Portfolio {
+  const m = toMatrix(raw, where);
+  if (m.length === 0) fail(messages.shape(where, "is empty; expected a header row and position rows"));
+  const header = m[0];
+  const index = new Map<Column, number>();
+  const found: string[] = [];
+  header.forEach((cell, j) => {
+    if (typeof cell !== "string" || cell.trim() === "") return;
+    found.push(cell.trim());
+    const column = COLUMNS.find((c) => normalize(c) === normalize(cell));
+    if (!column) return;
+    if (index.has(column)) fail(messages.shape({ ...where, row: 1 }, `the column "${column}" appears twice`));
+    index.set(column, j);
+  });
+  for (const required of ["Balance", "Rate"] as const) {
+    if (!index.has(required)) fail(messages.missingColumn(where.fn, where.arg, required, found));
+  }
+  const col = (c: Column) => index.get(c) ?? -1;
+  const cBalance = col("Balance"), cSide = col("Side"), cRate = col("Rate"), cMaturity = col("Maturity"), cType = col("Type");
+  const cAmort = col("Amortization"), cFreq = col("Frequency"), cReset = col("NextReset"), cResetMonths = col("ResetMonths");
+  const cSpread = col("Spread"), cBasis = col("Basis"), cCategory = col("Category"), cCoreShare = col("CoreShare");
+  const cCoreMaturity = col("CoreMaturity"), cCpr = col("CPR"), cTdrr = col("TDRR"), cBeta = col("Beta"), cStart = col("Start");
+  const cId = col("Id"), cCurrency = col("Currency");
+  const currency = options.currency?.trim().toUpperCase();
+  const filterCurrency = currency !== undefined && cCurrency >= 0;
+
+  const keep: number[] = [];
+  for (let r = 1; r < m.length; r++) {
+    const row = m[r];
+    if (row.every(isBlank)) continue;
+    if (filterCurrency && String(row[cCurrency] ?? "").trim().toUpperCase() !== currency) continue;
+    keep.push(r);
+  }
+  if (!index.has("Maturity") && keep.some((r) => cCategory < 0 || isBlank(m[r][cCategory]))) {
+    fail(messages.missingColumn(where.fn, where.arg, "Maturity", found));
+  }
+
+  const p = allocatePortfolio(keep.length);
+  keep.forEach((r, i) => {
+    const row = m[r];
+    const at = (column: Column): Where => ({ ...where, row: r + 1, column });
+    const has = (c: number) => c >= 0 && !isBlank(row[c]);
+    const num = (c: number, column: Column, expected: string) => numberCell(row[c], at(column), expected);
+    const fraction = (c: number, column: Column) => {
+      const v = num(c, column, "a fraction between 0 and 1");
+      if (v < 0 || v > 1) fail(messages.expected(at(column), v, "a fraction between 0 and 1"));
+      return v;
+    };
+    p.row[i] = r + 1;
+    let balance = num(cBalance, "Balance", "an outstanding principal amount");
+    if (has(cSide)) {
+      if (balance < 0) fail(messages.expected(at("Balance"), balance, "a positive amount (the Side column gives the sign)"));
+      const side = choiceCell(row[cSide], at("Side"), SIDES);
+      if (side === "L" || side === "LIABILITY") balance = -balance;
+    }
+    p.balance[i] = balance;
+    p.rate[i] = num(cRate, "Rate", "an annual interest rate as a decimal (0.035 for 3.5 %)");
+    if (has(cCategory)) {
+      const category = choiceCell(row[cCategory], at("Category"), NMD_CATEGORIES);
+      p.category[i] = 1 + NMD_CATEGORIES.indexOf(category);
+      const caps = NMD_CAPS[category];
+      if (!has(cCoreShare)) fail(messages.missing(at("CoreShare")));
+      if (!has(cCoreMaturity)) fail(messages.missing(at("CoreMaturity")));
+      const share = fraction(cCoreShare, "CoreShare");
+      if (share > caps.coreShare) fail(messages.expected(at("CoreShare"), share, `at most ${caps.coreShare}, the Basel cap on the core share of ${category} (SRP31 Table 4)`));
+      const maturity = num(cCoreMaturity, "CoreMaturity", "an average maturity of core deposits in years");
+      if (maturity < 0 || maturity > caps.coreMaturity) fail(messages.expected(at("CoreMaturity"), maturity, `between 0 and ${caps.coreMaturity} years, the Basel cap on the average maturity of core ${category} (SRP31 Table 4)`));
+      if (share > 0 && maturity === 0) fail(messages.expected(at("CoreMaturity"), maturity, "a positive average maturity when CoreShare is above 0"));
+      p.coreShare[i] = share;
+      p.coreMaturity[i] = maturity;
+    } else {
+      if (cMaturity < 0 || isBlank(row[cMaturity])) fail(messages.missing(at("Maturity")));
+      const maturity = dateCell(row[cMaturity], at("Maturity"));
+      if (maturity <= asOf) fail(messages.expected(at("Maturity"), toIso(maturity), `a maturity after as_of (${toIso(asOf)}); matured positions must be removed`));
+      p.maturity[i] = maturity;
+    }
+    const amortization = has(cAmort) ? choiceCell(row[cAmort], at("Amortization"), AMORTIZATIONS) : "BULLET";
+    p.amortization[i] = AMORTIZATIONS.indexOf(amortization);
+    if (has(cFreq)) {
+      const f = num(cFreq, "Frequency", "payments per year: 1, 2, 4 or 12");
+      if (!(FREQUENCIES as readonly number[]).includes(f)) fail(messages.unknownChoice(at("Frequency"), f, FREQUENCIES.map(String)));
+      p.frequency[i] = f;
+    } else {
+      p.frequency[i] = amortization === "BULLET" ? 1 : 12;
+    }
+    const floating = has(cType) && choiceCell(row[cType], at("Type"), TYPES) === "FLOATING";
+    if (floating) {
+      if (p.category[i] > 0) fail(messages.expected(at("Type"), row[cType], "FIXED or blank for a non-maturity deposit"));
+      if (!has(cReset)) fail(messages.missing(at("NextReset")));
+      const reset = dateCell(row[cReset], at("NextReset"));
+      if (reset <= asOf || reset > p.maturity[i]) {
+        fail(messages.expected(at("NextReset"), toIso(reset), `a date after as_of (${toIso(asOf)}) and on or before the maturity (${toIso(p.maturity[i])})`));
+      }
+      p.floating[i] = 1;
+      p.nextReset[i] = reset;
+    }
+    if (has(cResetMonths)) {
+      const months = num(cResetMonths, "ResetMonths", "a whole number of months between resets, 1 or more");
+      if (!Number.isInteger(months) || months < 1 || months > 1200) fail(messages.expected(at("ResetMonths"), months, "a whole number of months between 1 and 1200"));
+      p.resetMonths[i] = months;
+    } else {
+      p.resetMonths[i] = 12 / p.frequency[i];
+    }
+    if (has(cSpread)) p.spread[i] = num(cSpread, "Spread", "a margin as a decimal");
+    if (has(cBasis)) {
+      const b = num(cBasis, "Basis", "a day-count code 0–4");
+      if (![0, 1, 2, 3, 4].includes(b)) fail(messages.unknownChoice(at("Basis"), b, ["0", "1", "2", "3", "4"]));
+      p.basis[i] = b;
+    }
+    if (has(cCpr)) p.cpr[i] = fraction(cCpr, "CPR");
+    if (has(cTdrr)) p.tdrr[i] = fraction(cTdrr, "TDRR");
+    if (has(cBeta)) p.beta[i] = num(cBeta, "Beta", "a pass-through factor such as 0.4");
+    if (has(cStart)) {
+      const start = dateCell(row[cStart], at("Start"));
+      if (start > asOf) fail(messages.expected(at("Start"), toIso(start), `an origination date on or before as_of (${toIso(asOf)}); forward-starting positions are not supported`));
+      p.start[i] = start;
+    }
+    if (has(cId)) p.id[i] = String(row[cId]);
+    if (cCurrency >= 0 && !isBlank(row[cCurrency])) p.currency[i] = String(row[cCurrency]).trim().toUpperCase();
+  });
+  return p;
+}

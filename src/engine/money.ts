@@ -23,9 +23,9 @@ export function decimalPlaces(amounts: ArrayLike<Amount>): number | undefined {
 
 /**
  * Sums `amounts` into `groups` buckets (group[i] is amount i's bucket) exactly; returns the bucket sums
- * and their total as doubles nearest the exact decimal values.
+ * and their total as exact decimals (`toNumber()` gives the nearest double).
  */
-export function exactGroupSums(amounts: ArrayLike<Amount>, group: ArrayLike<number>, groups: number): { sums: Amount[]; total: Amount } {
+export function exactGroupSums(amounts: ArrayLike<Amount>, group: ArrayLike<number>, groups: number): { sums: Decimal[]; total: Decimal } {
   const k = decimalPlaces(amounts);
   if (k !== undefined) {
     const scale = POW10[k];
@@ -39,13 +39,13 @@ export function exactGroupSums(amounts: ArrayLike<Amount>, group: ArrayLike<numb
     if (bound < Number.MAX_SAFE_INTEGER) {
       let total = 0;
       for (let g = 0; g < groups; g++) total += units[g];
-      return { sums: Array.from(units, (u) => u / scale), total: total / scale };
+      return { sums: Array.from(units, (u) => new Decimal(u).div(scale)), total: new Decimal(total).div(scale) };
     }
   }
   const sums = Array.from({ length: groups }, () => new Decimal(0));
   for (let i = 0; i < amounts.length; i++) sums[group[i]] = sums[group[i]].plus(amounts[i]);
   const total = Decimal.sum(...sums, 0);
-  return { sums: sums.map((s) => s.toNumber()), total: total.toNumber() };
+  return { sums, total };
 }
 
 /**

@@ -3,5 +3,7 @@
  * custom-functions-metadata-plugin writes functions.json from their JSDoc and appends a
  * `CustomFunctions.associate(id, fn)` call to each module.
  */
+import "./adapters/cashflows";
 import "./adapters/curves";
+import "./adapters/gap";
 import "./adapters/meta";

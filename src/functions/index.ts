@@ -1,4 +1,6 @@
+import * as cashflows from "./adapters/cashflows";
 import * as curves from "./adapters/curves";
+import * as gap from "./adapters/gap";
 import * as meta from "./adapters/meta";
 
 /**
@@ -10,6 +12,19 @@ export const functionsById = {
   DF: curves.df,
   ZERO: curves.zero,
   FWD: curves.fwd,
+  BOOTSTRAP: cashflows.bootstrap,
+  PV: cashflows.pv,
+  DURATION: cashflows.durationFn,
+  CONVEXITY: cashflows.convexityFn,
+  DV01: cashflows.dv01Fn,
+  KRD: cashflows.krd,
+  DGAP: cashflows.dgap,
+  CASHFLOWS: cashflows.cashflows,
+  BUCKETS: gap.buckets,
+  GAP: gap.gap,
+  REPRICINGGAP: gap.repricinggap,
+  LIQUIDITYGAP: gap.liquiditygap,
+  NMD: gap.nmd,
   VERSION: meta.version,
 } as const satisfies Record<string, (...args: any[]) => unknown>;
 

@@ -14,6 +14,8 @@ export class DailyFlows implements FlowSink {
   assetInterest: Float64Array;
   liabilityPrincipal: Float64Array;
   liabilityInterest: Float64Array;
+  /** 1 on every day offset that received at least one flow (even one of zero amount). */
+  present: Uint8Array;
   /** Largest day offset that received a flow, or −1 when none did. */
   lastDay = -1;
   private readonly isAsset: Uint8Array;
@@ -25,12 +27,14 @@ export class DailyFlows implements FlowSink {
     this.assetInterest = new Float64Array(days);
     this.liabilityPrincipal = new Float64Array(days);
     this.liabilityInterest = new Float64Array(days);
+    this.present = new Uint8Array(days);
   }
 
   add(position: number, date: SerialDate, principal: Amount, interest: Amount): void {
     const d = date > this.asOf ? date - this.asOf : 0;
     if (d >= this.assetPrincipal.length) this.grow(d + 1);
     if (d > this.lastDay) this.lastDay = d;
+    this.present[d] = 1;
     if (this.isAsset[position]) {
       this.assetPrincipal[d] += principal;
       this.assetInterest[d] += interest;
@@ -51,6 +55,9 @@ export class DailyFlows implements FlowSink {
     this.assetInterest = copy(this.assetInterest);
     this.liabilityPrincipal = copy(this.liabilityPrincipal);
     this.liabilityInterest = copy(this.liabilityInterest);
+    const present = new Uint8Array(next);
+    present.set(this.present);
+    this.present = present;
   }
 
   /** Net signed total (principal + interest, assets and liabilities) on day offset d. */

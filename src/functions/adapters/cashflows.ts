@@ -1,0 +1,235 @@
+import { CONVEXITY_TYPES, DEFAULT_KEY_TENORS, DURATION_TYPES, convexity, duration, durationGap, dv01, keyRateDurations, presentValue } from "../../engine/cashflows/analytics";
+import { DailyFlows, FlowList } from "../../engine/cashflows/aggregate";
+import { bootstrapZeroRates } from "../../engine/cashflows/bootstrap";
+import { FLOW_VIEWS, generateFlows } from "../../engine/cashflows/generate";
+import { interpolatedCurve } from "../../engine/curves/interpolatedCurve";
+import { arg, booleanCell, curveArg, fail, isBlank, numberCell, scalarOf, timeCell, vectorOf } from "../args";
+import { discounting, legAfter, pairAmountsDates } from "../flowsArgs";
+import { messages } from "../messages";
+import { parsePositions } from "../positions";
+import { defineFunction, type Cell } from "../runner";
+import { table } from "../table";
+
+const FREQUENCY_CODES = [0, 1, 2, 4, 12] as const;
+const BASIS_CODES = [0, 1, 2, 3, 4] as const;
+
+const leg = (fn: string, amounts: unknown, dates: unknown, asOf: number, basis: number) => legAfter(pairAmountsDates(fn, amounts, dates), asOf, basis);
+
+const PV = defineFunction(
+  "PV",
+  [arg.any("amounts"), arg.any("dates"), arg.date("as_of"), arg.any("curve_or_yield"), arg.code("frequency", FREQUENCY_CODES, 1), arg.code("basis", BASIS_CODES, 3)],
+  (amounts, dates, asOf, cy, frequency, basis) => presentValue(leg("PV", amounts, dates, asOf, basis), discounting(cy, { fn: "PV", arg: "curve_or_yield" }, frequency))
+);
+
+/**
+ * Present value of dated cash flows after as_of, on a curve or at a yield.
+ * @customfunction PV
+ * @param amounts Signed cash-flow amounts (one column or row).
+ * @param dates Their dates, same length.
+ * @param as_of Valuation date; flows on or before it are excluded.
+ * @param curve_or_yield A curve (two columns: tenor, continuously-compounded zero rate), or a yield.
+ * @param [frequency] Compounding of a yield: 1 (default), 2, 4, 12, or 0 for continuous.
+ * @param [basis] Day count of the time measure, Excel codes 0–4 (default 3, Actual/365).
+ * @returns Present value.
+ */
+export function pv(amounts: any, dates: any, as_of: any, curve_or_yield: any, frequency?: any, basis?: any): number {
+  return PV(amounts, dates, as_of, curve_or_yield, frequency, basis);
+}
+
+const DURATION = defineFunction(
+  "DURATION",
+  [arg.any("amounts"), arg.any("dates"), arg.date("as_of"), arg.any("curve_or_yield"), arg.optionalChoice("type", DURATION_TYPES, "MACAULAY"), arg.code("frequency", FREQUENCY_CODES, 1), arg.code("basis", BASIS_CODES, 3)],
+  (amounts, dates, asOf, cy, type, frequency, basis) => duration(leg("DURATION", amounts, dates, asOf, basis), discounting(cy, { fn: "DURATION", arg: "curve_or_yield" }, frequency), type)
+);
+
+/**
+ * Duration of dated cash flows: MACAULAY (Fisher–Weil on a curve), MODIFIED or EFFECTIVE (±1 bp).
+ * @customfunction DURATION
+ * @param amounts Signed cash-flow amounts.
+ * @param dates Their dates, same length.
+ * @param as_of Valuation date; flows on or before it are excluded.
+ * @param curve_or_yield A curve or a yield.
+ * @param [type] MACAULAY (default), MODIFIED or EFFECTIVE.
+ * @param [frequency] Compounding of a yield: 1 (default), 2, 4, 12, or 0 for continuous.
+ * @param [basis] Day count of the time measure, Excel codes 0–4 (default 3).
+ * @returns Duration in years.
+ */
+export function durationFn(amounts: any, dates: any, as_of: any, curve_or_yield: any, type?: any, frequency?: any, basis?: any): number {
+  return DURATION(amounts, dates, as_of, curve_or_yield, type, frequency, basis);
+}
+
+const CONVEXITY = defineFunction(
+  "CONVEXITY",
+  [arg.any("amounts"), arg.any("dates"), arg.date("as_of"), arg.any("curve_or_yield"), arg.optionalChoice("type", CONVEXITY_TYPES, "MODIFIED"), arg.code("frequency", FREQUENCY_CODES, 1), arg.code("basis", BASIS_CODES, 3)],
+  (amounts, dates, asOf, cy, type, frequency, basis) => convexity(leg("CONVEXITY", amounts, dates, asOf, basis), discounting(cy, { fn: "CONVEXITY", arg: "curve_or_yield" }, frequency), type)
+);
+
+/**
+ * Convexity of dated cash flows: MODIFIED (1/P·d²P/dy², default) or EFFECTIVE (central difference, 1 bp).
+ * @customfunction CONVEXITY
+ * @param amounts Signed cash-flow amounts.
+ * @param dates Their dates, same length.
+ * @param as_of Valuation date; flows on or before it are excluded.
+ * @param curve_or_yield A curve or a yield.
+ * @param [type] MODIFIED (default) or EFFECTIVE.
+ * @param [frequency] Compounding of a yield: 1 (default), 2, 4, 12, or 0 for continuous.
+ * @param [basis] Day count of the time measure, Excel codes 0–4 (default 3).
+ * @returns Convexity in years squared.
+ */
+export function convexityFn(amounts: any, dates: any, as_of: any, curve_or_yield: any, type?: any, frequency?: any, basis?: any): number {
+  return CONVEXITY(amounts, dates, as_of, curve_or_yield, type, frequency, basis);
+}
+
+const DV01 = defineFunction(
+  "DV01",
+  [arg.any("amounts"), arg.any("dates"), arg.date("as_of"), arg.any("curve_or_yield"), arg.code("frequency", FREQUENCY_CODES, 1), arg.code("basis", BASIS_CODES, 3)],
+  (amounts, dates, asOf, cy, frequency, basis) => dv01(leg("DV01", amounts, dates, asOf, basis), discounting(cy, { fn: "DV01", arg: "curve_or_yield" }, frequency))
+);
+
+/**
+ * Value of a basis point: (P(−1bp) − P(+1bp))/2.
+ * @customfunction DV01
+ * @param amounts Signed cash-flow amounts.
+ * @param dates Their dates, same length.
+ * @param as_of Valuation date; flows on or before it are excluded.
+ * @param curve_or_yield A curve or a yield.
+ * @param [frequency] Compounding of a yield: 1 (default), 2, 4, 12, or 0 for continuous.
+ * @param [basis] Day count of the time measure, Excel codes 0–4 (default 3).
+ * @returns DV01 in money.
+ */
+export function dv01Fn(amounts: any, dates: any, as_of: any, curve_or_yield: any, frequency?: any, basis?: any): number {
+  return DV01(amounts, dates, as_of, curve_or_yield, frequency, basis);
+}
+
+const KRD = defineFunction(
+  "KRD",
+  [arg.any("amounts"), arg.any("dates"), arg.date("as_of"), curveArg(), arg.optionalRange("key_tenors"), arg.headers()],
+  (amounts, dates, asOf, pillars, keysRaw, headers) => {
+    let keys = DEFAULT_KEY_TENORS;
+    if (keysRaw) {
+      const cells = vectorOf(keysRaw, { fn: "KRD", arg: "key_tenors" }).filter((v) => !isBlank(v));
+      keys = cells.map((v, i) => timeCell(v, { fn: "KRD", arg: "key_tenors", row: i + 1 }));
+      if (keys.length === 0) fail(messages.missing({ fn: "KRD", arg: "key_tenors" }));
+      keys.forEach((k, i) => {
+        if (i > 0 && k <= keys[i - 1]) fail(messages.notIncreasing({ fn: "KRD", arg: "key_tenors", row: i + 1 }, k, keys[i - 1]));
+      });
+    }
+    const rows = keyRateDurations(leg("KRD", amounts, dates, asOf, 3), interpolatedCurve(pillars, "LINEAR"), keys).map((r): Cell[] => [r.key, r.krd, r.dv01]);
+    return table("KRD", ["Key tenor", "KRD", "DV01"], rows, headers);
+  }
+);
+
+/**
+ * Key-rate durations: tent-shaped 1 bp moves of the zero curve at each key tenor; they add up to the effective duration.
+ * @customfunction KRD
+ * @param amounts Signed cash-flow amounts.
+ * @param dates Their dates, same length.
+ * @param as_of Valuation date; flows on or before it are excluded.
+ * @param curve A curve (two columns: tenor, continuously-compounded zero rate) or a flat rate.
+ * @param [key_tenors] Key tenors in years or tenor text (default 0.25, 0.5, 1, 2, 3, 5, 7, 10, 15, 20, 30).
+ * @param [headers] TRUE (default) to include the header row.
+ * @returns Table of key tenor, KRD and DV01.
+ */
+export function krd(amounts: any, dates: any, as_of: any, curve: any, key_tenors?: any, headers?: any): any[][] {
+  return KRD(amounts, dates, as_of, curve, key_tenors, headers);
+}
+
+const DGAP = defineFunction(
+  "DGAP",
+  [arg.number("asset_duration"), arg.number("liability_duration"), arg.number("assets"), arg.number("liabilities")],
+  (da, dl, a, l) => durationGap(da, dl, Math.abs(a), Math.abs(l))
+);
+
+/**
+ * Duration gap D_A − (L/A)·D_L; assets and liabilities may be given with either sign.
+ * @customfunction DGAP
+ * @param asset_duration Duration of the assets in years.
+ * @param liability_duration Duration of the liabilities in years.
+ * @param assets Total assets.
+ * @param liabilities Total liabilities.
+ * @returns Duration gap in years.
+ */
+export function dgap(asset_duration: any, liability_duration: any, assets: any, liabilities: any): number {
+  return DGAP(asset_duration, liability_duration, assets, liabilities);
+}
+
+const BOOTSTRAP = defineFunction(
+  "BOOTSTRAP",
+  [arg.any("tenors"), arg.any("par_rates"), arg.code("frequency", [1, 2, 4, 12] as const, 1), arg.headers()],
+  (tenorsRaw, ratesRaw, frequency, headers) => {
+    const t = vectorOf(tenorsRaw, { fn: "BOOTSTRAP", arg: "tenors" });
+    const r = vectorOf(ratesRaw, { fn: "BOOTSTRAP", arg: "par_rates" });
+    if (t.length !== r.length) fail(messages.lengthMismatch("BOOTSTRAP", "tenors", t.length, "par_rates", r.length));
+    const tenors: number[] = [];
+    const rates: number[] = [];
+    t.forEach((tenor, i) => {
+      if (isBlank(tenor) && isBlank(r[i])) return;
+      const w = { fn: "BOOTSTRAP", arg: "tenors", row: i + 1 };
+      const time = timeCell(tenor, w);
+      if (time <= 0) fail(messages.expected(w, tenor, "a tenor after 0"));
+      if (tenors.length && time <= tenors[tenors.length - 1]) fail(messages.notIncreasing(w, time, tenors[tenors.length - 1]));
+      tenors.push(time);
+      rates.push(numberCell(r[i], { fn: "BOOTSTRAP", arg: "par_rates", row: i + 1 }, "a par rate as a decimal"));
+    });
+    if (tenors.length === 0) fail(messages.missing({ fn: "BOOTSTRAP", arg: "tenors" }));
+    const zeros = bootstrapZeroRates(tenors, rates, frequency);
+    return table("BOOTSTRAP", ["Tenor", "Zero rate"], tenors.map((x, i): Cell[] => [x, zeros[i]]), headers);
+  }
+);
+
+/**
+ * Zero curve from par rates: deposits up to 1 year, par bonds beyond.
+ * @customfunction BOOTSTRAP
+ * @param tenors Tenors in years or tenor text, increasing.
+ * @param par_rates Par rates as decimals, same length.
+ * @param [frequency] Coupons a year of the par bonds: 1 (default), 2, 4 or 12.
+ * @param [headers] TRUE (default) to include the header row.
+ * @returns Table of tenor and continuously-compounded zero rate.
+ */
+export function bootstrap(tenors: any, par_rates: any, frequency?: any, headers?: any): any[][] {
+  return BOOTSTRAP(tenors, par_rates, frequency, headers);
+}
+
+const CASHFLOWS = defineFunction(
+  "CASHFLOWS",
+  [arg.any("positions"), arg.date("as_of"), arg.optionalChoice("mode", FLOW_VIEWS, "CONTRACTUAL"), arg.any("detail"), arg.headers()],
+  (positionsRaw, asOf, mode, detailRaw, headers) => {
+    const detailCell = scalarOf(detailRaw, { fn: "CASHFLOWS", arg: "detail" });
+    const detail = isBlank(detailCell) ? false : booleanCell(detailCell, { fn: "CASHFLOWS", arg: "detail" });
+    const portfolio = parsePositions(positionsRaw, { fn: "CASHFLOWS", arg: "positions" }, asOf);
+    if (detail) {
+      const list = new FlowList();
+      generateFlows(portfolio, asOf, mode, list);
+      const rows: Cell[][] = [];
+      for (let k = 0; k < list.count; k++) {
+        const i = list.position[k];
+        rows.push([portfolio.id[i] || portfolio.row[i], list.date[k], list.principal[k], list.interest[k], list.principal[k] + list.interest[k]]);
+      }
+      return table("CASHFLOWS", ["Id", "Date", "Principal", "Interest", "Total"], rows, headers);
+    }
+    const daily = new DailyFlows(portfolio, asOf);
+    generateFlows(portfolio, asOf, mode, daily);
+    const rows: Cell[][] = [];
+    for (let d = 0; d <= daily.lastDay; d++) {
+      if (!daily.present[d]) continue;
+      const principal = daily.assetPrincipal[d] + daily.liabilityPrincipal[d];
+      const interest = daily.assetInterest[d] + daily.liabilityInterest[d];
+      rows.push([asOf + d, principal, interest, principal + interest]);
+    }
+    return table("CASHFLOWS", ["Date", "Principal", "Interest", "Total"], rows, headers);
+  }
+);
+
+/**
+ * Dated cash flows of a positions table, summed by date or per position.
+ * @customfunction CASHFLOWS
+ * @param positions Positions table with its header row (Balance, Rate, Maturity, …).
+ * @param as_of Valuation date.
+ * @param [mode] CONTRACTUAL (default) or REPRICING.
+ * @param [detail] TRUE for one row per position and date (Id first); FALSE (default) sums by date.
+ * @param [headers] TRUE (default) to include the header row.
+ * @returns Table of dates, principal, interest and total.
+ */
+export function cashflows(positions: any, as_of: any, mode?: any, detail?: any, headers?: any): any[][] {
+  return CASHFLOWS(positions, as_of, mode, detail, headers);
+}

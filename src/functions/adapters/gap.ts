@@ -1,0 +1,235 @@
+import Decimal from "decimal.js";
+import { dailyFlows } from "../../engine/cashflows/aggregate";
+import { BUCKET_SCHEMES, BUCKET_SCHEME_NAMES, bucketLookup, bucketMidpoint, customBuckets, edgeDates, edgeTime, type BucketScheme } from "../../engine/gap/buckets";
+import { nmdSlotting } from "../../engine/gap/nmd";
+import { decimalPlaces, exactGroupSums, reconcile } from "../../engine/money";
+import { NMD_CAPS, NMD_CATEGORIES } from "../../engine/portfolio/portfolio";
+import { parseTenor, type Tenor } from "../../engine/time/tenor";
+import type { SerialDate } from "../../engine/types";
+import { arg, choiceCell, fail, isBlank, numberCell, scalarOf, toMatrix, vectorOf } from "../args";
+import { pairAmountsDates } from "../flowsArgs";
+import { messages, type Where } from "../messages";
+import { parsePositions } from "../positions";
+import { defineFunction, type Cell } from "../runner";
+import { table } from "../table";
+
+/** The `[buckets]` argument: a scheme name (default BASEL) or a range of upper-edge tenors. */
+function parseBuckets(raw: unknown, where: Where): BucketScheme {
+  const m = raw === null || raw === undefined ? [[null]] : toMatrix(raw, where);
+  if (m.length === 1 && m[0].length === 1 && (isBlank(m[0][0]) || typeof m[0][0] === "string") && !parseTenor(String(m[0][0] ?? ""))) {
+    return isBlank(m[0][0]) ? BUCKET_SCHEMES.BASEL : BUCKET_SCHEMES[choiceCell(m[0][0], where, BUCKET_SCHEME_NAMES)];
+  }
+  const edges: (Tenor | number)[] = [];
+  const labels: string[] = [];
+  vectorOf(m, where).forEach((cell, i) => {
+    if (isBlank(cell)) return;
+    const w = { ...where, row: i + 1 };
+    let edge: Tenor | number | undefined;
+    if (typeof cell === "number" && Number.isFinite(cell) && cell > 0) edge = cell;
+    else if (typeof cell === "string") edge = parseTenor(cell);
+    if (edge === undefined) fail(messages.expected(w, cell, `a bucket scheme (${BUCKET_SCHEME_NAMES.join(", ")}) or upper edges as years > 0 or tenors like 3M, 5Y`));
+    const t = edgeTime(edge);
+    if (edges.length && t <= edgeTime(edges[edges.length - 1])) fail(messages.notIncreasing(w, t, edgeTime(edges[edges.length - 1])));
+    edges.push(edge);
+    labels.push(typeof cell === "string" ? cell.trim().toUpperCase() : `${cell}Y`);
+  });
+  if (edges.length === 0) fail(messages.missing(where));
+  return customBuckets(edges, labels);
+}
+
+const bucketsArg = (): { name: string; parse: (raw: unknown, where: Where) => BucketScheme } => ({ name: "buckets", parse: parseBuckets });
+
+/** Bucket, From and To cells of bucket k: dates with an as-of date, years without. */
+function bucketColumns(scheme: BucketScheme, k: number, edges: Int32Array | undefined, asOf: SerialDate | undefined): Cell[] {
+  const last = k === scheme.labels.length - 1;
+  if (edges && asOf !== undefined) return [scheme.labels[k], k === 0 ? asOf : edges[k - 1], last ? "" : edges[k]];
+  return [scheme.labels[k], k === 0 ? 0 : edgeTime(scheme.edges[k - 1]), last ? "" : edgeTime(scheme.edges[k])];
+}
+
+const BUCKETS = defineFunction("BUCKETS", [bucketsArg(), arg.optionalDate("as_of"), arg.headers()], (scheme, asOf, headers) => {
+  const edges = asOf === undefined ? undefined : edgeDates(scheme, asOf);
+  const rows = scheme.labels.map((_, k): Cell[] => [...bucketColumns(scheme, k, edges, asOf), bucketMidpoint(scheme, k) ?? ""]);
+  return table("BUCKETS", ["Bucket", "From", "To", "Midpoint"], rows, headers);
+});
+
+/**
+ * Time buckets of a scheme: BASEL (19 buckets, published midpoints), MONTHLY or ANNUAL, or custom upper edges.
+ * @customfunction BUCKETS
+ * @param [scheme] BASEL (default), MONTHLY, ANNUAL, or a range of upper-edge tenors.
+ * @param [as_of] With a date, From and To are dates (EDATE from as_of); without, years.
+ * @param [headers] TRUE (default) to include the header row.
+ * @returns Table of bucket, from, to and midpoint in years.
+ */
+export function buckets(scheme?: any, as_of?: any, headers?: any): any[][] {
+  return BUCKETS(scheme, as_of, headers);
+}
+
+/**
+ * Rows of a two-sided gap table with exact running totals: per bucket A, L, A − L and the cumulative
+ * gap, then a Total row. `a` and `l` are exact decimals (positive), so every column reconciles.
+ */
+function gapRows(scheme: BucketScheme, edges: Int32Array | undefined, asOf: SerialDate | undefined, a: Decimal[], l: Decimal[]): Cell[][] {
+  let cumulative = new Decimal(0);
+  const rows = scheme.labels.map((_, k): Cell[] => {
+    const gap = a[k].minus(l[k]);
+    cumulative = cumulative.plus(gap);
+    return [...bucketColumns(scheme, k, edges, asOf), a[k].toNumber(), l[k].toNumber(), gap.toNumber(), cumulative.toNumber()];
+  });
+  const totalA = Decimal.sum(0, ...a);
+  const totalL = Decimal.sum(0, ...l);
+  rows.push(["Total", "", "", totalA.toNumber(), totalL.toNumber(), totalA.minus(totalL).toNumber(), ""]);
+  return rows;
+}
+
+const SIDE_CHOICES = ["A", "ASSET", "L", "LIABILITY"] as const;
+
+const GAP = defineFunction("GAP", [arg.any("amounts"), arg.any("dates"), arg.date("as_of"), bucketsArg(), arg.any("sides"), arg.headers()], (amountsRaw, datesRaw, asOf, scheme, sidesRaw, headers) => {
+  const hasSides = sidesRaw !== null && sidesRaw !== undefined;
+  const flows = pairAmountsDates("GAP", amountsRaw, datesRaw, hasSides ? { name: "sides", raw: sidesRaw } : undefined);
+  const edges = edgeDates(scheme, asOf);
+  const lookup = bucketLookup(edges, asOf);
+  const K = scheme.labels.length;
+  const n = flows.amounts.length;
+  const magnitude = new Float64Array(n);
+  const group = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let amount = flows.amounts[i];
+    if (hasSides) {
+      const where = { fn: "GAP", arg: "sides", row: flows.rows[i] };
+      const side = choiceCell(flows.extra[i], where, SIDE_CHOICES);
+      if (amount < 0) fail(messages.expected({ fn: "GAP", arg: "amounts", row: flows.rows[i] }, amount, "a positive amount (the sides range gives the sign)"));
+      if (side === "L" || side === "LIABILITY") amount = -amount;
+    }
+    magnitude[i] = Math.abs(amount);
+    group[i] = lookup(flows.dates[i]) + (amount < 0 ? K : 0);
+  }
+  const sums = exactGroupSums(magnitude, group, 2 * K).sums;
+  const rows = gapRows(scheme, edges, asOf, sums.slice(0, K), sums.slice(K));
+  return table("GAP", ["Bucket", "From", "To", "Assets", "Liabilities", "Gap", "Cumulative gap"], rows, headers);
+});
+
+/**
+ * Gap table of dated amounts: assets and liabilities per bucket, the gap and the cumulative gap, with an exact Total row.
+ * @customfunction GAP
+ * @param amounts Amounts: assets positive, liabilities negative (or all positive with sides).
+ * @param dates Their dates, same length.
+ * @param as_of Valuation date; dates on or before it fall in the first bucket.
+ * @param [buckets] BASEL (default), MONTHLY, ANNUAL, or a range of upper-edge tenors.
+ * @param [sides] A or L for each amount, same length; then amounts are positive.
+ * @param [headers] TRUE (default) to include the header row.
+ * @returns Gap table.
+ */
+export function gap(amounts: any, dates: any, as_of: any, buckets?: any, sides?: any, headers?: any): any[][] {
+  return GAP(amounts, dates, as_of, buckets, sides, headers);
+}
+
+/** Exact totals of the positive and of the negative balances, and the decimals they are written with. */
+function balanceTotals(balances: Float64Array): { assets: number; liabilities: number; decimals: number } {
+  const group = Int32Array.from(balances, (b) => (b < 0 ? 1 : 0));
+  const { sums } = exactGroupSums(balances.map(Math.abs), group, 2);
+  return { assets: sums[0].toNumber(), liabilities: sums[1].toNumber(), decimals: Math.max(2, decimalPlaces(balances) ?? 6) };
+}
+
+const REPRICINGGAP = defineFunction("REPRICINGGAP", [arg.any("positions"), arg.date("as_of"), bucketsArg(), arg.headers()], (positionsRaw, asOf, scheme, headers) => {
+  const portfolio = parsePositions(positionsRaw, { fn: "REPRICINGGAP", arg: "positions" }, asOf);
+  const edges = edgeDates(scheme, asOf);
+  const lookup = bucketLookup(edges, asOf);
+  const K = scheme.labels.length;
+  const daily = dailyFlows(portfolio, asOf, "REPRICING");
+  const a = new Array<number>(K).fill(0);
+  const l = new Array<number>(K).fill(0);
+  for (let d = 0; d <= daily.lastDay; d++) {
+    const k = lookup(asOf + d);
+    a[k] += daily.assetPrincipal[d];
+    l[k] -= daily.liabilityPrincipal[d];
+  }
+  const totals = balanceTotals(portfolio.balance);
+  const toDecimals = (values: number[], total: number) => reconcile(values, total, totals.decimals).map((v) => new Decimal(v));
+  const rows = gapRows(scheme, edges, asOf, toDecimals(a, totals.assets), toDecimals(l, totals.liabilities));
+  return table("REPRICINGGAP", ["Bucket", "From", "To", "Assets", "Liabilities", "Gap", "Cumulative gap"], rows, headers);
+});
+
+/**
+ * Repricing gap of a positions table: principal by repricing date (amortisation, floaters at next reset, NMD core/non-core slotting).
+ * @customfunction REPRICINGGAP
+ * @param positions Positions table with its header row.
+ * @param as_of Valuation date.
+ * @param [buckets] BASEL (default), MONTHLY, ANNUAL, or a range of upper-edge tenors.
+ * @param [headers] TRUE (default) to include the header row.
+ * @returns Repricing gap table whose Total row equals the balances exactly.
+ */
+export function repricinggap(positions: any, as_of: any, buckets?: any, headers?: any): any[][] {
+  return REPRICINGGAP(positions, as_of, buckets, headers);
+}
+
+const LIQUIDITYGAP = defineFunction("LIQUIDITYGAP", [arg.any("positions"), arg.date("as_of"), bucketsArg(), arg.headers()], (positionsRaw, asOf, scheme, headers) => {
+  const portfolio = parsePositions(positionsRaw, { fn: "LIQUIDITYGAP", arg: "positions" }, asOf);
+  const edges = edgeDates(scheme, asOf);
+  const lookup = bucketLookup(edges, asOf);
+  const K = scheme.labels.length;
+  const daily = dailyFlows(portfolio, asOf, "CONTRACTUAL");
+  const inflows = new Array<number>(K).fill(0);
+  const outflows = new Array<number>(K).fill(0);
+  for (let d = 0; d <= daily.lastDay; d++) {
+    const k = lookup(asOf + d);
+    inflows[k] += daily.assetPrincipal[d] + daily.assetInterest[d];
+    outflows[k] -= daily.liabilityPrincipal[d] + daily.liabilityInterest[d];
+  }
+  const { decimals } = balanceTotals(portfolio.balance);
+  const round = (values: number[]) => values.map((v) => new Decimal(v.toFixed(decimals)));
+  const rows = gapRows(scheme, edges, asOf, round(inflows), round(outflows));
+  return table("LIQUIDITYGAP", ["Bucket", "From", "To", "Inflows", "Outflows", "Net", "Cumulative net"], rows, headers);
+});
+
+/**
+ * Liquidity gap of a positions table: contractual principal and interest in and out per bucket.
+ * @customfunction LIQUIDITYGAP
+ * @param positions Positions table with its header row.
+ * @param as_of Valuation date.
+ * @param [buckets] BASEL (default), MONTHLY, ANNUAL, or a range of upper-edge tenors.
+ * @param [headers] TRUE (default) to include the header row.
+ * @returns Liquidity gap table with a Total row.
+ */
+export function liquiditygap(positions: any, as_of: any, buckets?: any, headers?: any): any[][] {
+  return LIQUIDITYGAP(positions, as_of, buckets, headers);
+}
+
+const NMD = defineFunction(
+  "NMD",
+  [arg.number("balance"), arg.choice("category", NMD_CATEGORIES), arg.any("core_share"), arg.any("core_maturity"), bucketsArg(), arg.headers()],
+  (balance, category, shareRaw, maturityRaw, scheme, headers) => {
+    const caps = NMD_CAPS[category];
+    const shareCell = scalarOf(shareRaw, { fn: "NMD", arg: "core_share" });
+    const maturityCell = scalarOf(maturityRaw, { fn: "NMD", arg: "core_maturity" });
+    const share = isBlank(shareCell) ? caps.coreShare : numberCell(shareCell, { fn: "NMD", arg: "core_share" }, "a fraction between 0 and 1");
+    const maturity = isBlank(maturityCell) ? caps.coreMaturity : numberCell(maturityCell, { fn: "NMD", arg: "core_maturity" }, "an average maturity in years");
+    if (share < 0 || share > caps.coreShare) fail(messages.expected({ fn: "NMD", arg: "core_share" }, share, `between 0 and ${caps.coreShare}, the Basel cap on the core share of ${category} (SRP31 Table 4)`));
+    if (maturity <= 0 || maturity > caps.coreMaturity) fail(messages.expected({ fn: "NMD", arg: "core_maturity" }, maturity, `above 0 and at most ${caps.coreMaturity} years, the Basel cap on the average maturity of core ${category} (SRP31 Table 4)`));
+    const slots = nmdSlotting(balance, share, maturity, scheme);
+    const decimals = Math.max(2, decimalPlaces([balance]) ?? 6);
+    const core = reconcile(slots.core, balance * share, decimals);
+    const coreTotal = core.reduce((s, v) => s.plus(v), new Decimal(0));
+    const nonCoreTotal = new Decimal(balance).minus(coreTotal);
+    const rows = scheme.labels.map((_, k): Cell[] => {
+      const nonCore = k === 0 ? nonCoreTotal : new Decimal(0);
+      return [...bucketColumns(scheme, k, undefined, undefined), nonCore.toNumber(), core[k], nonCore.plus(core[k]).toNumber()];
+    });
+    rows.push(["Total", "", "", nonCoreTotal.toNumber(), coreTotal.toNumber(), balance]);
+    return table("NMD", ["Bucket", "From", "To", "Non-core", "Core", "Total"], rows, headers);
+  }
+);
+
+/**
+ * Basel slotting of a non-maturity deposit: non-core overnight; core runs off linearly over twice its average maturity.
+ * @customfunction NMD
+ * @param balance Deposit balance.
+ * @param category NMD_RETAIL_TRANSACTIONAL, NMD_RETAIL_NONTRANSACTIONAL or NMD_WHOLESALE.
+ * @param [core_share] Share of the balance that is core (default and maximum: the Basel cap of the category).
+ * @param [core_maturity] Average maturity of core in years (default and maximum: the Basel cap).
+ * @param [buckets] BASEL (default), MONTHLY, ANNUAL, or a range of upper-edge tenors.
+ * @param [headers] TRUE (default) to include the header row.
+ * @returns Table of non-core, core and total per bucket.
+ */
+export function nmd(balance: any, category: any, core_share?: any, core_maturity?: any, buckets?: any, headers?: any): any[][] {
+  return NMD(balance, category, core_share, core_maturity, buckets, headers);
+}

@@ -1,0 +1,66 @@
+import { type Discounting } from "../engine/cashflows/analytics";
+import { interpolatedCurve } from "../engine/curves/interpolatedCurve";
+import { DAY_COUNTS_BY_BASIS, yearFraction } from "../engine/time/dayCount";
+import type { Amount, SerialDate, Time } from "../engine/types";
+import { dateCell, fail, isBlank, numberCell, parseCurve, toMatrix, vectorOf } from "./args";
+import { messages, type Where } from "./messages";
+
+/** Signed amounts and their dates, paired row by row; fully blank rows skipped. */
+export interface DatedAmounts {
+  readonly amounts: Float64Array;
+  readonly dates: Int32Array;
+  /** 1-based row of each pair within its range. */
+  readonly rows: Int32Array;
+}
+
+/**
+ * Pairs an amounts range with a dates range of the same length (SPEC §3 cash-flow analytics). A row
+ * blank in both is ignored; blank in one is an error naming the row.
+ */
+export function pairAmountsDates(fn: string, amountsRaw: unknown, datesRaw: unknown, extra?: { name: string; raw: unknown }): DatedAmounts & { extra: unknown[] } {
+  const a = vectorOf(amountsRaw, { fn, arg: "amounts" });
+  const d = vectorOf(datesRaw, { fn, arg: "dates" });
+  if (a.length !== d.length) fail(messages.lengthMismatch(fn, "amounts", a.length, "dates", d.length));
+  const x = extra ? vectorOf(extra.raw, { fn, arg: extra.name }) : [];
+  if (extra && x.length !== a.length) fail(messages.lengthMismatch(fn, "amounts", a.length, extra.name, x.length));
+  const amounts = new Float64Array(a.length);
+  const dates = new Int32Array(a.length);
+  const rows = new Int32Array(a.length);
+  const kept: unknown[] = [];
+  let n = 0;
+  for (let i = 0; i < a.length; i++) {
+    const blankA = isBlank(a[i]);
+    const blankD = isBlank(d[i]);
+    if (blankA && blankD && (!extra || isBlank(x[i]))) continue;
+    if (blankA) fail(messages.missing({ fn, arg: "amounts", row: i + 1 }));
+    if (blankD) fail(messages.missing({ fn, arg: "dates", row: i + 1 }));
+    amounts[n] = numberCell(a[i], { fn, arg: "amounts", row: i + 1 }, "a signed cash-flow amount");
+    dates[n] = dateCell(d[i], { fn, arg: "dates", row: i + 1 });
+    rows[n] = i + 1;
+    if (extra) kept.push(x[i]);
+    n++;
+  }
+  return { amounts: amounts.subarray(0, n), dates: dates.subarray(0, n), rows: rows.subarray(0, n), extra: kept };
+}
+
+/** The flows strictly after `asOf` as a leg timed by YEARFRAC(as_of, date, basis). */
+export function legAfter(flows: DatedAmounts, asOf: SerialDate, basis: number): { amounts: Amount[]; times: Time[] } {
+  const amounts: Amount[] = [];
+  const times: Time[] = [];
+  const dayCount = DAY_COUNTS_BY_BASIS[basis];
+  for (let i = 0; i < flows.amounts.length; i++) {
+    if (flows.dates[i] <= asOf) continue;
+    amounts.push(flows.amounts[i]);
+    times.push(yearFraction(asOf, flows.dates[i], dayCount));
+  }
+  return { amounts, times };
+}
+
+/** The `curve_or_yield` argument: a single number is a yield compounded `frequency` times a year; a range is a curve. */
+export function discounting(raw: unknown, where: Where, frequency: 0 | 1 | 2 | 4 | 12): Discounting {
+  const m = toMatrix(raw, where);
+  if (m.length === 1 && m[0].length === 1) {
+    return { kind: "yield", rate: numberCell(m[0][0], where, "a yield as a decimal, or a two-column curve range"), frequency };
+  }
+  return { kind: "curve", curve: interpolatedCurve(parseCurve(m, where), "LINEAR") };
+}

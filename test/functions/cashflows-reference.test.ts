@@ -1,0 +1,128 @@
+import { functionsById } from "../../src/functions/index";
+import { DAY_COUNTS_BY_BASIS, yearFraction } from "../../src/engine/time/dayCount";
+import { expectClose, golden } from "../helpers/golden";
+
+const { PV, DURATION, CONVEXITY, DV01, KRD, BOOTSTRAP, CASHFLOWS } = functionsById;
+const col = (xs: number[]) => xs.map((x) => [x]);
+
+interface Bond { settlement: number; maturity: number; coupon: number; yield: number; frequency: number; duration: number; mduration: number; flows: { date: number; amount: number }[] }
+const durations = golden<{ cases: Bond[]; documented: { function: string; value: number }[] }>("duration-gnumeric.json");
+
+describe("ALM.DURATION against Gnumeric DURATION/MDURATION (scripts/golden/duration_gnumeric.py)", () => {
+  it("covers at least 200 bullet bonds, some at negative yields", () => {
+    expect(durations.cases.length).toBeGreaterThanOrEqual(200);
+    expect(durations.cases.filter((b) => b.yield < 0).length).toBeGreaterThan(10);
+  });
+
+  it("MACAULAY equals DURATION and MODIFIED equals MDURATION to 1e-9 relative, with frequency = coupon frequency and basis 0", () => {
+    for (const b of durations.cases) {
+      const amounts = col(b.flows.map((f) => f.amount));
+      const dates = col(b.flows.map((f) => f.date));
+      expectClose(DURATION(amounts, dates, b.settlement, b.yield, "MACAULAY", b.frequency, 0), b.duration, 1e-9, `DURATION ${b.settlement}→${b.maturity}`);
+      expectClose(DURATION(amounts, dates, b.settlement, b.yield, "MODIFIED", b.frequency, 0), b.mduration, 1e-9, `MDURATION ${b.settlement}→${b.maturity}`);
+    }
+  });
+});
+
+interface Portfolio {
+  id: string; as_of: number; pillars: { t: number; zero: number }[]; flows: { date: number; amount: number }[];
+  pv: number; effective_duration: number; effective_convexity: number; dv01: number;
+  krd: { key_t: number; krd: number; dv01: number }[]; flat_yield: { yield: number; frequency: number; pv: number }[];
+}
+const analytics = golden<{ cases: Portfolio[] }>("analytics-quantlib.json");
+
+describe.each(analytics.cases.map((p) => [p.id, p] as const))("analytics of %s against QuantLib (scripts/golden/analytics_quantlib.py)", (_id, p) => {
+  const curve = p.pillars.map((x) => [x.t, x.zero]);
+  const amounts = col(p.flows.map((f) => f.amount));
+  const dates = col(p.flows.map((f) => f.date));
+
+  it("PV on the curve agrees to 1e-12 relative", () => {
+    expectClose(PV(amounts, dates, p.as_of, curve, null, null), p.pv, 1e-12, "PV");
+  });
+
+  it("PV at flat yields in every compounding agrees to 1e-12 relative", () => {
+    for (const y of p.flat_yield) expectClose(PV(amounts, dates, p.as_of, y.yield, y.frequency, null), y.pv, 1e-12, `PV @${y.yield}/${y.frequency}`);
+  });
+
+  it("EFFECTIVE duration, EFFECTIVE convexity and DV01 from ±1 bp parallel curve shifts agree to 1e-9 relative", () => {
+    expectClose(DURATION(amounts, dates, p.as_of, curve, "EFFECTIVE", null, null), p.effective_duration, 1e-9, "duration");
+    expectClose(CONVEXITY(amounts, dates, p.as_of, curve, "EFFECTIVE", null, null), p.effective_convexity, 1e-6, "convexity");
+    expectClose(DV01(amounts, dates, p.as_of, curve, null, null), p.dv01, 1e-9, "dv01");
+  });
+
+  it("key-rate durations and DV01s from tent shifts agree with QuantLib's spreaded curves to 1e-9", () => {
+    const keys = col(p.krd.map((k) => k.key_t));
+    const out = KRD(amounts, dates, p.as_of, curve, keys, false);
+    expect(out).toHaveLength(p.krd.length);
+    p.krd.forEach((k, i) => {
+      expect(out[i][0]).toBe(k.key_t);
+      expectClose(out[i][1], k.krd, 1e-9, `KRD ${k.key_t}`);
+      expectClose(out[i][2], k.dv01, 1e-9, `DV01 ${k.key_t}`);
+    });
+  });
+
+  it("key-rate durations add up to the effective duration", () => {
+    const out = KRD(amounts, dates, p.as_of, curve, null, false);
+    const sum = out.reduce((s, r) => s + (r[1] as number), 0);
+    expectClose(sum, DURATION(amounts, dates, p.as_of, curve, "EFFECTIVE", null, null), 1e-6, "ΣKRD");
+  });
+});
+
+describe("ALM.PV of single flows with a continuous yield reproduces YEARFRAC for all five bases", () => {
+  const yearfrac = golden<{ cases: { start: number; end: number; basis: number; value: number }[] }>("yearfrac-gnumeric.json");
+  it.each([0, 1, 2, 3, 4])("basis %i: −ln(PV/100)/y equals YEARFRAC(as_of, date, basis)", (basis) => {
+    const y = 0.05;
+    for (const c of yearfrac.cases.filter((x) => x.basis === basis && x.start < x.end && x.start > 366).slice(0, 150)) {
+      const pv = PV([[100]], [[c.end]], c.start, y, 0, basis);
+      expectClose(-Math.log(pv / 100) / y, c.value, 1e-12, `${c.start}→${c.end}`);
+    }
+  });
+});
+
+interface Loan { balance: number; rate: number; months: number; as_of: number; maturity: number; pmt: number; periods: { k: number; date: number; ipmt: number; ppmt: number }[] }
+const annuities = golden<{ cases: Loan[] }>("annuity-gnumeric.json");
+
+describe("ALM.CASHFLOWS of monthly annuities against Gnumeric PMT/IPMT/PPMT (scripts/golden/annuity_gnumeric.py)", () => {
+  it.each(annuities.cases.map((l) => [l.balance, l.rate, l.months, l] as const))("balance %d at %d over %i months: every period's interest and principal agree to 1e-8 per 100 of notional", (_b, _r, _m, loan) => {
+    const positions = [["Id", "Balance", "Rate", "Maturity", "Amortization", "Frequency", "Basis"], ["L", loan.balance, loan.rate, loan.maturity, "ANNUITY", 12, 0]];
+    const out = CASHFLOWS(positions, loan.as_of, "CONTRACTUAL", true, false);
+    expect(out).toHaveLength(loan.periods.length);
+    const tol = (1e-8 * loan.balance) / 100;
+    loan.periods.forEach((p, i) => {
+      const [id, date, principal, interest, total] = out[i] as number[];
+      expect(id).toBe("L");
+      expect(date).toBe(p.date);
+      expect(Math.abs(interest - p.ipmt)).toBeLessThanOrEqual(tol);
+      expect(Math.abs(principal - p.ppmt)).toBeLessThanOrEqual(tol);
+      expect(Math.abs(total - loan.pmt)).toBeLessThanOrEqual(tol);
+    });
+  });
+});
+
+interface Boot { id: string; tenors: number[]; par_rates: number[]; frequency: number; zero_rates: number[] }
+const boots = golden<{ cases: Boot[] }>("bootstrap-quantlib.json");
+
+describe("ALM.BOOTSTRAP against a QuantLib bootstrap (scripts/golden/bootstrap_quantlib.py)", () => {
+  it.each(boots.cases.map((b) => [b.id, b] as const))("%s: zero rates agree to 1e-9 relative", (_id, b) => {
+    const out = BOOTSTRAP(col(b.tenors), col(b.par_rates), b.frequency, null);
+    expect(out[0]).toEqual(["Tenor", "Zero rate"]);
+    b.tenors.forEach((t, i) => {
+      expect(out[i + 1][0]).toBe(t);
+      expectClose(out[i + 1][1], b.zero_rates[i], 1e-9, `z(${t})`);
+    });
+  });
+});
+
+describe("invariants of the cash-flow analytics", () => {
+  it("a par bond prices at par on its own yield (coupon = yield, frequency = coupon frequency, basis 0)", () => {
+    const asOf = 45672; // 2025-01-15
+    const dates = [45853, 46037, 46218, 46402, 46583, 46767]; // semiannual to 2028-01-15
+    const amounts = dates.map((_, i) => (i === dates.length - 1 ? 102.5 : 2.5));
+    expect(yearFraction(asOf, dates[0], DAY_COUNTS_BY_BASIS[0])).toBe(0.5);
+    expect(PV(col(amounts), col(dates), asOf, 0.05, 2, 0)).toBeCloseTo(100, 10);
+  });
+
+  it("excludes flows on or before as_of", () => {
+    expect(PV([[100], [100]], [[45000], [45365]], 45000, 0, 1, null)).toBe(100);
+  });
+});

@@ -82,8 +82,15 @@ describe("ALM.PV of single flows with a continuous yield reproduces YEARFRAC for
 interface Loan { balance: number; rate: number; months: number; as_of: number; maturity: number; pmt: number; periods: { k: number; date: number; ipmt: number; ppmt: number }[] }
 const annuities = golden<{ cases: Loan[] }>("annuity-gnumeric.json");
 
+// PMT/IPMT/PPMT charge rate/12 every month; our Basis 0 accrual is Excel's YEARFRAC basis 0, which
+// treats 28 February as the end of the month (a 28 Feb → 28 Mar period is 28/360). Loans paying on the
+// 28th therefore differ in February by design and are left out of this comparison.
+const regular = annuities.cases.filter((l) => new Date(Date.UTC(1899, 11, 30) + l.as_of * 864e5).getUTCDate() < 28);
+
 describe("ALM.CASHFLOWS of monthly annuities against Gnumeric PMT/IPMT/PPMT (scripts/golden/annuity_gnumeric.py)", () => {
-  it.each(annuities.cases.map((l) => [l.balance, l.rate, l.months, l] as const))("balance %d at %d over %i months: every period's interest and principal agree to 1e-8 per 100 of notional", (_b, _r, _m, loan) => {
+  it("compares at least 12 loans", () => expect(regular.length).toBeGreaterThanOrEqual(12));
+
+  it.each(regular.map((l) => [l.balance, l.rate, l.months, l] as const))("balance %d at %d over %i months: every period's interest and principal agree to 1e-8 per 100 of notional", (_b, _r, _m, loan) => {
     const positions = [["Id", "Balance", "Rate", "Maturity", "Amortization", "Frequency", "Basis"], ["L", loan.balance, loan.rate, loan.maturity, "ANNUITY", 12, 0]];
     const out = CASHFLOWS(positions, loan.as_of, "CONTRACTUAL", true, false);
     expect(out).toHaveLength(loan.periods.length);

@@ -1,0 +1,103 @@
+import fc from "fast-check";
+import { functionsById } from "../../src/functions/index";
+import { fromYmd } from "../../src/engine/time/serialDate";
+
+const { CASHFLOWS } = functionsById;
+const asOf = fromYmd(2026, 9, 30);
+const header = ["Id", "Balance", "Rate", "Maturity", "Amortization", "Frequency", "Type", "NextReset", "Category", "CoreShare", "CoreMaturity", "Side", "CPR", "Basis"];
+
+function thrown(f: () => unknown): { code: string; message: string } {
+  try {
+    f();
+  } catch (e) {
+    return e as { code: string; message: string };
+  }
+  throw new Error("expected an Excel error");
+}
+
+const row = (over: Record<string, unknown>) => header.map((h) => (h in over ? over[h] : null));
+const base = { Id: "L1", Balance: 1000, Rate: 0.05, Maturity: fromYmd(2031, 9, 30) };
+
+describe("positions table errors name the column and the row", () => {
+  it.each([
+    ["a missing required column", [["Balance", "Maturity"], [1, asOf + 10]], /the required column "Rate" is missing \(found columns: Balance, Maturity\)/],
+    ["text in a numeric column", [header, row({ ...base, Rate: "5%" })], /positions, row 2, column Rate: got the text "5%"/],
+    ["a blank rate (never 0 %)", [header, row({ ...base, Rate: null })], /row 2, column Rate: a value is required/],
+    ["a maturity before as_of", [header, row({ ...base, Maturity: asOf - 1 })], /row 2, column Maturity: .*a maturity after as_of \(2026-09-30\)/],
+    ["an unknown amortization", [header, row({ ...base, Amortization: "BALLOON" })], /row 2, column Amortization: .*BULLET, ANNUITY, LINEAR/],
+    ["an unknown category", [header, row({ ...base, Category: "NMD_OTHER" })], /row 2, column Category: .*NMD_RETAIL_TRANSACTIONAL/],
+    ["a frequency outside 1/2/4/12", [header, row({ ...base, Frequency: 3 })], /row 2, column Frequency: .*1, 2, 4, 12/],
+    ["a negative balance with a Side column", [header, row({ ...base, Balance: -5, Side: "A" })], /row 2, column Balance: got -5; expected a positive amount/],
+    ["an unknown side", [header, row({ ...base, Side: "X" })], /row 2, column Side/],
+    ["a floater without NextReset", [header, row({ ...base, Type: "FLOATING" })], /row 2, column NextReset: a value is required/],
+    ["a NextReset after maturity", [header, row({ ...base, Type: "FLOATING", NextReset: fromYmd(2032, 1, 1) })], /column NextReset: .*on or before the maturity/],
+    ["a core share above the Basel cap", [header, row({ Balance: 1, Rate: 0, Category: "NMD_WHOLESALE", CoreShare: 0.6, CoreMaturity: 2 })], /column CoreShare: got 0.6; expected at most 0.5, the Basel cap/],
+    ["a core maturity above the Basel cap", [header, row({ Balance: 1, Rate: 0, Category: "NMD_RETAIL_NONTRANSACTIONAL", CoreShare: 0.5, CoreMaturity: 5 })], /column CoreMaturity: .*4.5 years, the Basel cap/],
+    ["a CPR outside 0..1", [header, row({ ...base, CPR: 1.5 })], /column CPR: got 1.5; expected a fraction between 0 and 1/],
+    ["a basis outside 0–4", [header, row({ ...base, Basis: 7 })], /column Basis: .*0, 1, 2, 3, 4/],
+    ["a half-filled row of a table without Maturity for a non-NMD row", [["Balance", "Rate"], [1, 0.01]], /the required column "Maturity" is missing/],
+  ])("%s", (_what, table, pattern) => {
+    const e = thrown(() => CASHFLOWS(table, asOf, null, null, null));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toMatch(/^ALM\.CASHFLOWS positions/);
+    expect(e.message).toMatch(pattern as RegExp);
+  });
+
+  it("counts rows within the range, the header being row 1, and skips fully blank rows", () => {
+    const e = thrown(() => CASHFLOWS([header, row(base), header.map(() => null), row({ ...base, Rate: "x" })], asOf, null, null, null));
+    expect(e.message).toMatch(/row 4, column Rate/);
+  });
+
+  it("finds columns by header name whatever their case, spacing and order, ignoring unknown columns", () => {
+    const a = CASHFLOWS([["balance", "RATE", " maturity ", "Notes"], [1000, 0.05, fromYmd(2027, 9, 30), "x"]], asOf, null, null, null);
+    expect(a).toEqual([["Date", "Principal", "Interest", "Total"], [fromYmd(2027, 9, 30), 1000, expect.closeTo(50, 12), expect.closeTo(1050, 12)]]);
+  });
+});
+
+describe("cash-flow generation", () => {
+  it("repays exactly each position's balance in principal, whatever the amortisation, frequency, CPR and view", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10_000_000 }),
+        fc.integer({ min: -200, max: 1500 }),
+        fc.integer({ min: 2, max: 360 * 30 }),
+        fc.constantFrom("BULLET", "ANNUITY", "LINEAR"),
+        fc.constantFrom(1, 2, 4, 12),
+        fc.constantFrom(0, 0.05, 0.2),
+        fc.constantFrom(0, 1, 2, 3, 4),
+        fc.constantFrom("CONTRACTUAL", "REPRICING"),
+        (cents, bp, days, amortization, frequency, cpr, basis, mode) => {
+          const balance = cents / 100;
+          const table = [header, row({ Id: "X", Balance: balance, Rate: bp / 1e4, Maturity: asOf + days, Amortization: amortization, Frequency: frequency, CPR: cpr, Basis: basis })];
+          const flows = CASHFLOWS(table, asOf, mode, true, false) as number[][];
+          const principal = flows.reduce((s, f) => s + f[2], 0);
+          expect(Math.abs(principal - balance)).toBeLessThanOrEqual(1e-9 * balance);
+          expect(flows[flows.length - 1][1]).toBe(asOf + days);
+          for (let k = 1; k < flows.length; k++) expect(flows[k][1]).toBeGreaterThan(flows[k - 1][1]);
+        }
+      ),
+      { seed: 20261125, numRuns: 400 }
+    );
+  });
+
+  it("ends a floater at NextReset with its full notional in the repricing view and runs it to maturity in the contractual view", () => {
+    const reset = fromYmd(2026, 12, 30); // a quarterly roll date of the 2031-09-30 maturity
+    const table = [header, row({ ...base, Type: "FLOATING", NextReset: reset, Frequency: 4 })];
+    const repricing = CASHFLOWS(table, asOf, "REPRICING", true, false) as number[][];
+    expect(repricing).toEqual([["L1", reset, 1000, expect.closeTo((1000 * 0.05 * (reset - asOf)) / 365, 12), expect.any(Number)]]);
+    const contractual = CASHFLOWS(table, asOf, "CONTRACTUAL", true, false) as number[][];
+    expect(contractual).toHaveLength(20);
+    expect(contractual[19][1]).toBe(fromYmd(2031, 9, 30));
+  });
+
+  it("slots a non-maturity deposit overnight in the contractual view and core/non-core when repricing", () => {
+    const table = [header, row({ Id: "D", Balance: 1200, Rate: 0, Category: "NMD_RETAIL_TRANSACTIONAL", CoreShare: 0.5, CoreMaturity: 0.5, Side: "L" })];
+    expect(CASHFLOWS(table, asOf, "CONTRACTUAL", true, false)).toEqual([["D", asOf + 1, -1200, 0, -1200]]);
+    const repricing = CASHFLOWS(table, asOf, "REPRICING", true, false) as number[][];
+    // non-core 600 overnight; core 600 runs off linearly over 2 × 0.5 = 1 year: 50 a month.
+    expect(repricing[0]).toEqual(["D", asOf + 1, -600, 0, -600]);
+    expect(repricing).toHaveLength(13);
+    for (let k = 1; k <= 12; k++) expect(repricing[k][2]).toBeCloseTo(-50, 10);
+    expect(repricing[12][1]).toBe(fromYmd(2027, 9, 30));
+  });
+});

@@ -37,7 +37,7 @@ function parseBuckets(raw: unknown, where: Where): BucketScheme {
   return customBuckets(edges, labels);
 }
 
-const bucketsArg = (): { name: string; parse: (raw: unknown, where: Where) => BucketScheme } => ({ name: "buckets", parse: parseBuckets });
+const bucketsArg = (name = "buckets"): { name: string; parse: (raw: unknown, where: Where) => BucketScheme } => ({ name, parse: parseBuckets });
 
 /** Bucket, From and To cells of bucket k: dates with an as-of date, years without. */
 function bucketColumns(scheme: BucketScheme, k: number, edges: Int32Array | undefined, asOf: SerialDate | undefined): Cell[] {
@@ -46,7 +46,7 @@ function bucketColumns(scheme: BucketScheme, k: number, edges: Int32Array | unde
   return [scheme.labels[k], k === 0 ? 0 : edgeTime(scheme.edges[k - 1]), last ? "" : edgeTime(scheme.edges[k])];
 }
 
-const BUCKETS = defineFunction("BUCKETS", [bucketsArg(), arg.optionalDate("as_of"), arg.headers()], (scheme, asOf, headers) => {
+const BUCKETS = defineFunction("BUCKETS", [bucketsArg("scheme"), arg.optionalDate("as_of"), arg.headers()], (scheme, asOf, headers) => {
   const edges = asOf === undefined ? undefined : edgeDates(scheme, asOf);
   const rows = scheme.labels.map((_, k): Cell[] => [...bucketColumns(scheme, k, edges, asOf), bucketMidpoint(scheme, k) ?? ""]);
   return table("BUCKETS", ["Bucket", "From", "To", "Midpoint"], rows, headers);
@@ -168,16 +168,22 @@ const LIQUIDITYGAP = defineFunction("LIQUIDITYGAP", [arg.any("positions"), arg.d
   const lookup = bucketLookup(edges, asOf);
   const K = scheme.labels.length;
   const daily = dailyFlows(portfolio, asOf, "CONTRACTUAL");
-  const inflows = new Array<number>(K).fill(0);
-  const outflows = new Array<number>(K).fill(0);
+  const [inPrincipal, inInterest, outPrincipal, outInterest] = Array.from({ length: 4 }, () => new Array<number>(K).fill(0));
   for (let d = 0; d <= daily.lastDay; d++) {
     const k = lookup(asOf + d);
-    inflows[k] += daily.assetPrincipal[d] + daily.assetInterest[d];
-    outflows[k] -= daily.liabilityPrincipal[d] + daily.liabilityInterest[d];
+    inPrincipal[k] += daily.assetPrincipal[d];
+    inInterest[k] += daily.assetInterest[d];
+    outPrincipal[k] -= daily.liabilityPrincipal[d];
+    outInterest[k] -= daily.liabilityInterest[d];
   }
-  const { decimals } = balanceTotals(portfolio.balance);
-  const round = (values: number[]) => values.map((v) => new Decimal(v.toFixed(decimals)));
-  const rows = gapRows(scheme, edges, asOf, round(inflows), round(outflows));
+  // Principal reconciles to the exact balances; interest to its own total rounded to the same unit.
+  const totals = balanceTotals(portfolio.balance);
+  const side = (principal: number[], interest: number[], balances: number) => {
+    const p = reconcile(principal, balances, totals.decimals);
+    const i = reconcile(interest, interest.reduce((s, v) => s + v, 0), totals.decimals);
+    return p.map((v, k) => new Decimal(v).plus(i[k]));
+  };
+  const rows = gapRows(scheme, edges, asOf, side(inPrincipal, inInterest, totals.assets), side(outPrincipal, outInterest, totals.liabilities));
   return table("LIQUIDITYGAP", ["Bucket", "From", "To", "Inflows", "Outflows", "Net", "Cumulative net"], rows, headers);
 });
 

@@ -10,7 +10,8 @@ import { DOMParser, type Document, type Element } from "@xmldom/xmldom";
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const DIST = path.join(ROOT, "dist");
 
-/** The webpack config module and the helpers it exports (it is plain CommonJS). */
+/** The webpack config module and the helpers it exports. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack.config.js is untyped CommonJS
 export const webpackConfig = require(path.join(ROOT, "webpack.config.js")) as {
   adapterFiles: () => string[];
   productionUrl: (value?: string) => string;

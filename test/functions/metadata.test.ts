@@ -1,0 +1,180 @@
+/**
+ * Golden metadata: the functions.json that custom-functions-metadata generates from the adapters' JSDoc
+ * (what Excel shows and stores) must match the public contract of SPEC §3, and the same functions must
+ * be registered for Excel and exported for Node (`functionsById`).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { generateCustomFunctionsMetadata, type IFunction, type IGenerateResult } from "custom-functions-metadata";
+import { functionsById } from "../../src/functions/index";
+import { ROOT, webpackConfig } from "../helpers/addinFiles";
+
+/** A function of SPEC §3: parameter names as Excel shows them, `?` marking optional ones (`[x]`). */
+type Signature = { params: string[]; result: "matrix" | "scalar" };
+
+/**
+ * SPEC §3, written by hand from the catalogue: names and order are a public contract (new arguments are
+ * optional and go last). `result` is "matrix" for table outputs and DF/ZERO/FWD (a range of t gives a
+ * range), "scalar" otherwise. BOOTSTRAP returns a curve table, so it takes the trailing [headers] that
+ * §3 gives every table output; SCENARIOS returns a bare list of names.
+ */
+const SPEC: Record<string, Signature> = {
+  // Curves
+  DF: { params: ["curve", "t", "interpolation?"], result: "matrix" },
+  ZERO: { params: ["curve", "t", "compounding?", "interpolation?"], result: "matrix" },
+  FWD: { params: ["curve", "t1", "t2", "interpolation?"], result: "matrix" },
+  BOOTSTRAP: { params: ["tenors", "par_rates", "frequency?", "headers?"], result: "matrix" },
+  // Cash-flow analytics
+  PV: { params: ["amounts", "dates", "as_of", "curve_or_yield", "frequency?", "basis?"], result: "scalar" },
+  DURATION: { params: ["amounts", "dates", "as_of", "curve_or_yield", "type?", "frequency?", "basis?"], result: "scalar" },
+  CONVEXITY: { params: ["amounts", "dates", "as_of", "curve_or_yield", "type?", "frequency?", "basis?"], result: "scalar" },
+  DV01: { params: ["amounts", "dates", "as_of", "curve_or_yield", "frequency?", "basis?"], result: "scalar" },
+  KRD: { params: ["amounts", "dates", "as_of", "curve", "key_tenors?", "headers?"], result: "matrix" },
+  DGAP: { params: ["asset_duration", "liability_duration", "assets", "liabilities"], result: "scalar" },
+  // Gaps
+  BUCKETS: { params: ["scheme?", "as_of?", "headers?"], result: "matrix" },
+  GAP: { params: ["amounts", "dates", "as_of", "buckets?", "sides?", "headers?"], result: "matrix" },
+  REPRICINGGAP: { params: ["positions", "as_of", "buckets?", "headers?"], result: "matrix" },
+  LIQUIDITYGAP: { params: ["positions", "as_of", "buckets?", "headers?"], result: "matrix" },
+  CASHFLOWS: { params: ["positions", "as_of", "mode?", "detail?", "headers?"], result: "matrix" },
+  NMD: { params: ["balance", "category", "core_share?", "core_maturity?", "buckets?", "headers?"], result: "matrix" },
+  // Scenarios
+  SCENARIOS: { params: ["set?"], result: "matrix" },
+  SHOCKSIZES: { params: ["currency", "calibration?", "headers?"], result: "matrix" },
+  SHOCK: { params: ["curve", "scenario", "currency?", "calibration?", "floor?", "headers?"], result: "matrix" },
+  // IRRBB
+  EVE: { params: ["positions", "as_of", "curve", "scenario?", "currency?", "calibration?", "floor?"], result: "scalar" },
+  DELTAEVE: { params: ["positions", "as_of", "curve", "currency", "calibration?", "floor?", "headers?"], result: "matrix" },
+  STANDARDEVE: { params: ["positions", "as_of", "curve", "currency", "calibration?", "floor?", "tier1?", "headers?"], result: "matrix" },
+  NII: { params: ["positions", "as_of", "curve", "scenario?", "currency?", "horizon_months?", "ramp_months?", "calibration?"], result: "scalar" },
+  DELTANII: { params: ["positions", "as_of", "curve", "currency", "scenarios?", "horizon_months?", "ramp_months?", "headers?"], result: "matrix" },
+  // Liquidity and meta
+  LCR: { params: ["level1", "level2a", "level2b", "outflows", "inflows"], result: "scalar" },
+  VERSION: { params: [], result: "scalar" },
+};
+
+/**
+ * Excel's naming rules for custom functions (docs: custom-functions-naming): an id/name starts with a
+ * letter, has at least three characters, and is not a cell reference (A1…XFD1048576, R1C1 form).
+ */
+function namingProblems(id: string): string[] {
+  const problems: string[] = [];
+  if (id.length < 3) problems.push("shorter than 3 characters");
+  const a1 = /^([A-Z]{1,3})0*([1-9][0-9]*)$/.exec(id);
+  const column = (letters: string) => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+  if (a1 && column(a1[1]) <= column("XFD") && Number(a1[2]) <= 1048576) problems.push("reads as a cell reference");
+  if (/^R[0-9]*C[0-9]*$/.test(id)) problems.push("reads as an R1C1 reference");
+  return problems;
+}
+
+/**
+ * SPEC §3 names that break those rules. Kept because SPEC is the public contract; each needs checking in
+ * Excel before release (Excel may reject them or show #NAME?). The test fails if one stops breaking
+ * the rule, so the list stays exact.
+ */
+const NAMING_EXCEPTIONS: Record<string, string[]> = {
+  DF: ["shorter than 3 characters"],
+  PV: ["shorter than 3 characters"],
+  DV01: ["reads as a cell reference"],
+};
+
+const exportedIds = Object.keys(functionsById).sort();
+let generated: IGenerateResult;
+let functions: IFunction[];
+
+beforeAll(async () => {
+  generated = await generateCustomFunctionsMetadata(webpackConfig.adapterFiles());
+  functions = generated.metadataJson ? (JSON.parse(generated.metadataJson) as { functions: IFunction[] }).functions : [];
+});
+
+const landed = () => functions.filter((f) => f.id in SPEC);
+
+describe("custom-function metadata", () => {
+  test("the golden table covers the curve functions and VERSION, and they are exported", () => {
+    for (const id of ["DF", "ZERO", "FWD", "VERSION"]) {
+      expect(SPEC).toHaveProperty(id);
+      expect(exportedIds).toContain(id);
+    }
+  });
+
+  test("is generated from every adapter file without errors", () => {
+    const adapters = webpackConfig.adapterFiles();
+    expect(adapters.length).toBeGreaterThanOrEqual(2);
+    expect(adapters.every((file) => path.dirname(file) === path.join(ROOT, "src/functions/adapters"))).toBe(true);
+    expect(generated.errors).toEqual([]);
+    expect(functions.length).toBeGreaterThan(0);
+  });
+
+  test("every adapter file is imported by the functions bundle's entry", () => {
+    const entry = fs.readFileSync(path.join(ROOT, "src/functions/functions.ts"), "utf8");
+    const imported = [...entry.matchAll(/^import\s+(?:[^"';]+\s+from\s+)?["']\.\/adapters\/([\w.-]+)["'];?\s*$/gm)].map((m) => m[1].replace(/\.ts$/, ""));
+    const files = webpackConfig.adapterFiles().map((file) => path.basename(file, ".ts"));
+    expect([...new Set(imported)].sort()).toEqual(files.sort());
+  });
+
+  test("declares exactly the functions that functionsById exports", () => {
+    expect(functions.map((f) => f.id).sort()).toEqual(exportedIds);
+  });
+
+  test("registers for each id the same function that functionsById exports", async () => {
+    const byId = functionsById as Record<string, unknown>;
+    expect(generated.associate.map((a) => a.id).sort()).toEqual(exportedIds);
+    for (const { id, sourceFileName, functionName } of generated.associate) {
+      const module = (await import(sourceFileName)) as Record<string, unknown>;
+      expect({ id, fn: module[functionName] === byId[id] }).toEqual({ id, fn: true });
+    }
+  });
+
+  test("has only functions of SPEC §3", () => {
+    const unknown = functions.map((f) => f.id).filter((id) => !(id in SPEC));
+    expect(unknown).toEqual([]);
+  });
+
+  test("names each function by its upper-case id, at least 3 characters long and unlike a cell reference", () => {
+    for (const f of functions) {
+      expect(f.name).toBe(f.id);
+      expect(f.id).toMatch(/^[A-Z][A-Z0-9_.]*$/);
+      const problems = namingProblems(f.id);
+      expect({ id: f.id, problems }).toEqual({ id: f.id, problems: NAMING_EXCEPTIONS[f.id] ?? [] });
+    }
+  });
+
+  test("the naming rule flags short names and cell-reference look-alikes such as EVE1, NII2025 and R1C1 only", () => {
+    expect(["EVE1", "NII2025", "XFD1048576", "R1C1", "RC", "DF"].map(namingProblems).every((p) => p.length > 0)).toBe(true);
+    expect(["XFE1", "NII", "GAP", "A1048577", "DELTAEVE"].map(namingProblems)).toEqual([[], [], [], [], []]);
+  });
+
+  test("gives each landed function the parameter names, order and optional flags of SPEC §3", () => {
+    expect(landed().length).toBeGreaterThanOrEqual(4);
+    for (const f of landed()) {
+      const actual = f.parameters.map((p) => `${p.name}${p.optional ? "?" : ""}`);
+      expect({ id: f.id, params: actual }).toEqual({ id: f.id, params: SPEC[f.id].params });
+    }
+  });
+
+  test("returns a spilling matrix from every table function and from DF, ZERO and FWD, and a single value otherwise", () => {
+    for (const f of landed()) {
+      const result = f.result?.dimensionality === "matrix" ? "matrix" : "scalar";
+      expect({ id: f.id, result }).toEqual({ id: f.id, result: SPEC[f.id].result });
+    }
+  });
+
+  test("has no volatile, streaming or cancelable function (same inputs, same outputs; no recalc on every edit)", () => {
+    for (const f of functions) {
+      const options = f.options ?? {};
+      expect({ id: f.id, volatile: !!options.volatile, stream: !!options.stream, cancelable: !!options.cancelable }).toEqual({
+        id: f.id,
+        volatile: false,
+        stream: false,
+        cancelable: false,
+      });
+    }
+  });
+
+  test("describes every function and parameter for Excel's formula autocomplete", () => {
+    for (const f of functions) {
+      expect({ id: f.id, description: (f.description ?? "").length > 0 }).toEqual({ id: f.id, description: true });
+      for (const p of f.parameters) expect({ id: f.id, param: p.name, description: (p.description ?? "").length > 0 }).toEqual({ id: f.id, param: p.name, description: true });
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { EngineError } from "../engine/errors";
-import { isBlank, toMatrix } from "./args";
+import { fail, isBlank, toMatrix } from "./args";
 import { makeExcelError } from "./excelError";
-import type { Where } from "./messages";
+import { messages, type Where } from "./messages";
 import type { Cell } from "./runner";
 
 /**
@@ -11,6 +11,7 @@ import type { Cell } from "./runner";
  */
 export function mapCells(raw: unknown, where: Where, f: (value: unknown, where: Where) => number): Cell[][] {
   const m = toMatrix(raw, where);
+  if (m.length === 0) fail(messages.missing(where));
   return m.map((row, i) =>
     row.map((value, j): Cell => {
       if (isBlank(value)) return "";

@@ -1,6 +1,9 @@
 import { ensure, precondition } from "../errors";
 import type { DiscountFactor, Rate, Time } from "../types";
 
+/** Longest tenor a par curve may have, which bounds the coupon dates to solve. */
+export const MAX_BOOTSTRAP_YEARS = 100;
+
 /**
  * Bootstraps continuously-compounded zero rates from par rates. Tenors ≤ 1 year are simple-interest
  * deposits, P(t) = 1/(1 + r·t); longer tenors are par bonds paying `frequency` coupons a year on dates
@@ -12,6 +15,7 @@ import type { DiscountFactor, Rate, Time } from "../types";
 export function bootstrapZeroRates(tenors: readonly Time[], parRates: readonly Rate[], frequency: 1 | 2 | 4 | 12): Rate[] {
   precondition(tenors.length > 0 && tenors.length === parRates.length, "tenors and par rates must be non-empty and of the same length");
   tenors.forEach((t, i) => precondition(t > 0 && (i === 0 || t > tenors[i - 1]), () => `tenor ${t} must be positive and after the previous tenor`));
+  precondition(tenors[tenors.length - 1] <= MAX_BOOTSTRAP_YEARS, () => `tenor ${tenors[tenors.length - 1]} is beyond the ${MAX_BOOTSTRAP_YEARS}-year limit of a bootstrap`);
   const parAt = (t: Time): Rate => {
     if (t <= tenors[0]) return parRates[0];
     let i = 1;

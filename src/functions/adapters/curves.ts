@@ -46,6 +46,8 @@ export function zero(curve: any, t: any, compounding?: any, interpolation?: any)
 
 /** Pairs two scalar-or-range arguments cell by cell; a single value pairs with every cell of the other. */
 function broadcast(a: unknown[][], b: unknown[][]): [unknown[][], unknown[][]] {
+  if (a.length === 0) fail(messages.missing({ fn: "FWD", arg: "t1" }));
+  if (b.length === 0) fail(messages.missing({ fn: "FWD", arg: "t2" }));
   const single = (m: unknown[][]) => m.length === 1 && m[0].length === 1;
   if (single(a) && !single(b)) return [b.map((r) => r.map(() => a[0][0])), b];
   if (single(b) && !single(a)) return [a, a.map((r) => r.map(() => b[0][0]))];

@@ -1,5 +1,5 @@
 import { AMORTIZATIONS, FREQUENCIES, NMD_CAPS, NMD_CATEGORIES, allocatePortfolio, type Portfolio } from "../engine/portfolio/portfolio";
-import { toIso } from "../engine/time/serialDate";
+import { MAX_SERIAL, toIso } from "../engine/time/serialDate";
 import type { SerialDate } from "../engine/types";
 import { choiceCell, dateCell, fail, isBlank, numberCell, toMatrix } from "./args";
 import { messages, type Where } from "./messages";
@@ -64,27 +64,48 @@ export function parsePositions(raw: unknown, where: Where, asOf: SerialDate, opt
   }
 
   const p = allocatePortfolio(keep.length);
-  keep.forEach((r, i) => {
-    const row = m[r];
-    const at = (column: Column): Where => ({ ...where, row: r + 1, column });
-    const has = (c: number) => c >= 0 && !isBlank(row[c]);
-    const num = (c: number, column: Column, expected: string) => numberCell(row[c], at(column), expected);
-    const fraction = (c: number, column: Column) => {
-      const v = num(c, column, "a fraction between 0 and 1");
-      if (v < 0 || v > 1) fail(messages.expected(at(column), v, "a fraction between 0 and 1"));
-      return v;
-    };
+  // Cell readers with a fast path for well-formed cells; the Where of a message is only built on failure.
+  let row: unknown[] = [];
+  let r = 0;
+  const at = (column: Column): Where => ({ ...where, row: r + 1, column });
+  const has = (c: number) => c >= 0 && !isBlank(row[c]);
+  const num = (c: number, column: Column, expected: string): number => {
+    const v = row[c];
+    return typeof v === "number" && Number.isFinite(v) ? v : numberCell(v, at(column), expected);
+  };
+  const date = (c: number, column: Column): SerialDate => {
+    const v = row[c];
+    return typeof v === "number" && v >= 61 && v <= MAX_SERIAL ? Math.trunc(v) : dateCell(v, at(column));
+  };
+  const known = new Map<string, string>();
+  const choice = <T extends string>(c: number, column: Column, choices: readonly T[]): T => {
+    const v = row[c];
+    const key = typeof v === "string" ? `${column}\u0000${v}` : "";
+    const hit = key && known.get(key);
+    if (hit) return hit as T;
+    const parsed = choiceCell(v, at(column), choices);
+    if (key) known.set(key, parsed);
+    return parsed;
+  };
+  const fraction = (c: number, column: Column) => {
+    const v = num(c, column, "a fraction between 0 and 1");
+    if (v < 0 || v > 1) fail(messages.expected(at(column), v, "a fraction between 0 and 1"));
+    return v;
+  };
+  keep.forEach((rowIndex, i) => {
+    r = rowIndex;
+    row = m[r];
     p.row[i] = r + 1;
     let balance = num(cBalance, "Balance", "an outstanding principal amount");
     if (has(cSide)) {
       if (balance < 0) fail(messages.expected(at("Balance"), balance, "a positive amount (the Side column gives the sign)"));
-      const side = choiceCell(row[cSide], at("Side"), SIDES);
+      const side = choice(cSide, "Side", SIDES);
       if (side === "L" || side === "LIABILITY") balance = -balance;
     }
     p.balance[i] = balance;
     p.rate[i] = num(cRate, "Rate", "an annual interest rate as a decimal (0.035 for 3.5 %)");
     if (has(cCategory)) {
-      const category = choiceCell(row[cCategory], at("Category"), NMD_CATEGORIES);
+      const category = choice(cCategory, "Category", NMD_CATEGORIES);
       p.category[i] = 1 + NMD_CATEGORIES.indexOf(category);
       const caps = NMD_CAPS[category];
       if (!has(cCoreShare)) fail(messages.missing(at("CoreShare")));
@@ -98,11 +119,11 @@ export function parsePositions(raw: unknown, where: Where, asOf: SerialDate, opt
       p.coreMaturity[i] = maturity;
     } else {
       if (cMaturity < 0 || isBlank(row[cMaturity])) fail(messages.missing(at("Maturity")));
-      const maturity = dateCell(row[cMaturity], at("Maturity"));
+      const maturity = date(cMaturity, "Maturity");
       if (maturity <= asOf) fail(messages.expected(at("Maturity"), toIso(maturity), `a maturity after as_of (${toIso(asOf)}); matured positions must be removed`));
       p.maturity[i] = maturity;
     }
-    const amortization = has(cAmort) ? choiceCell(row[cAmort], at("Amortization"), AMORTIZATIONS) : "BULLET";
+    const amortization = has(cAmort) ? choice(cAmort, "Amortization", AMORTIZATIONS) : "BULLET";
     p.amortization[i] = AMORTIZATIONS.indexOf(amortization);
     if (has(cFreq)) {
       const f = num(cFreq, "Frequency", "payments per year: 1, 2, 4 or 12");
@@ -111,11 +132,11 @@ export function parsePositions(raw: unknown, where: Where, asOf: SerialDate, opt
     } else {
       p.frequency[i] = amortization === "BULLET" ? 1 : 12;
     }
-    const floating = has(cType) && choiceCell(row[cType], at("Type"), TYPES) === "FLOATING";
+    const floating = has(cType) && choice(cType, "Type", TYPES) === "FLOATING";
     if (floating) {
       if (p.category[i] > 0) fail(messages.expected(at("Type"), row[cType], "FIXED or blank for a non-maturity deposit"));
       if (!has(cReset)) fail(messages.missing(at("NextReset")));
-      const reset = dateCell(row[cReset], at("NextReset"));
+      const reset = date(cReset, "NextReset");
       if (reset <= asOf || reset > p.maturity[i]) {
         fail(messages.expected(at("NextReset"), toIso(reset), `a date after as_of (${toIso(asOf)}) and on or before the maturity (${toIso(p.maturity[i])})`));
       }
@@ -139,7 +160,7 @@ export function parsePositions(raw: unknown, where: Where, asOf: SerialDate, opt
     if (has(cTdrr)) p.tdrr[i] = fraction(cTdrr, "TDRR");
     if (has(cBeta)) p.beta[i] = num(cBeta, "Beta", "a pass-through factor such as 0.4");
     if (has(cStart)) {
-      const start = dateCell(row[cStart], at("Start"));
+      const start = date(cStart, "Start");
       if (start > asOf) fail(messages.expected(at("Start"), toIso(start), `an origination date on or before as_of (${toIso(asOf)}); forward-starting positions are not supported`));
       p.start[i] = start;
     }

@@ -70,8 +70,18 @@ export function fromYmd(year: number, month: number, day: number): SerialDate {
 export function toYmd(serial: SerialDate): YearMonthDay {
   if (serial === FICTITIOUS_LEAP_DAY) throw new EngineError("VALUE", "serial 60 is Excel's fictitious 1900-02-29, not a date");
   if (serial < FICTITIOUS_LEAP_DAY) return serial <= 31 ? { year: 1900, month: 1, day: serial } : { year: 1900, month: 2, day: serial - 31 };
+  if (serial > 0 && serial <= MAX_SERIAL && (serial | 0) === serial) {
+    const packed = ymdCache[serial];
+    if (packed !== 0) return { year: Math.floor(packed / 10000), month: Math.floor(packed / 100) % 100, day: packed % 100 };
+    const ymd = civilFromDays(serial + EPOCH_OFFSET);
+    ymdCache[serial] = ymd.year * 10000 + ymd.month * 100 + ymd.day;
+    return ymd;
+  }
   return civilFromDays(serial + EPOCH_OFFSET);
 }
+
+/** Calendar dates of serials already converted, packed as yyyymmdd (0 = not yet): cash-flow schedules revisit the same dates. */
+const ymdCache = new Int32Array(MAX_SERIAL + 1);
 
 /** ISO text `YYYY-MM-DD` of a serial, for messages and outputs. */
 export function toIso(serial: SerialDate): string {

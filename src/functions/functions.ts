@@ -6,4 +6,6 @@
 import "./adapters/cashflows";
 import "./adapters/curves";
 import "./adapters/gap";
+import "./adapters/irrbb";
+import "./adapters/liquidity";
 import "./adapters/meta";

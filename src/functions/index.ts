@@ -1,6 +1,8 @@
 import * as cashflows from "./adapters/cashflows";
 import * as curves from "./adapters/curves";
 import * as gap from "./adapters/gap";
+import * as irrbb from "./adapters/irrbb";
+import * as liquidity from "./adapters/liquidity";
 import * as meta from "./adapters/meta";
 
 /**
@@ -25,6 +27,15 @@ export const functionsById = {
   REPRICINGGAP: gap.repricinggap,
   LIQUIDITYGAP: gap.liquiditygap,
   NMD: gap.nmd,
+  SCENARIOS: irrbb.scenarios,
+  SHOCKSIZES: irrbb.shocksizes,
+  SHOCK: irrbb.shock,
+  EVE: irrbb.eveFn,
+  DELTAEVE: irrbb.deltaeve,
+  STANDARDEVE: irrbb.standardeve,
+  NII: irrbb.niiFn,
+  DELTANII: irrbb.deltanii,
+  LCR: liquidity.lcrFn,
   VERSION: meta.version,
 } as const satisfies Record<string, (...args: any[]) => unknown>;
 

@@ -46,4 +46,15 @@ export const messages = {
   internal: (fn: string, detail: string) => `ALM.${fn}: internal error (${detail}); please report it with the inputs that caused it`,
   notFinite: (fn: string) => `ALM.${fn}: the result is not a finite number`,
   tooMuchWork: (w: Where, detail: string) => `${at(w)}: ${detail}`,
+  unknownCurrency: (w: Where, got: unknown, calibration: string, currencies: readonly string[]) =>
+    `${at(w)}: ${describe(got)} is not a currency of the ${calibration} shock table; valid currencies are ${currencies.join(", ")}`,
+  scenarioNeedsCurrency: (w: Where, scenario: string) =>
+    `${at(w)}: the standard scenario ${scenario} needs a currency for its shock sizes; give the currency argument (for example "USD")`,
+  unknownScenario: (w: Where, got: unknown, names: readonly string[]) =>
+    `${at(w)}: ${describe(got)} is not a scenario; expected one of ${names.join(", ")}, a number of basis points (parallel shift), or a two-column range of tenor and shift in bp`,
+  unknownScenarioList: (w: Where, got: unknown, sets: readonly string[], names: readonly string[]) =>
+    `${at(w)}: ${describe(got)} is not a scenario; expected a set (${sets.join(", ")}), or a row or column of scenario names (${names.join(", ")}) or numbers of basis points`,
+  unknownFloor: (w: Where, got: unknown, names: readonly string[]) =>
+    `${at(w)}: ${describe(got)} is not a floor; expected ${names.join(", ")}, or a number (a floor rate as a decimal, such as -0.0075)`,
+  zeroBase: (fn: string, measure: string) => `ALM.${fn}: the base ${measure} is zero, so a change in % of it is undefined`,
 };

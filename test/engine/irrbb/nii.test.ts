@@ -1,0 +1,93 @@
+/**
+ * NII on a constant balance sheet against hand computations (SPEC §3 ALM.NII): as_of 2026-01-01, a
+ * 12-month horizon to 2027-01-01 (365 days), Actual/365 unless stated. Day counts used below:
+ * 2026-01-01 → 04-01 = 90, → 07-01 = 181, → 10-01 = 273; 04-01 → 10-01 = 183; 07-01 → 2027-01-01 = 184;
+ * 10-01 → 2027-01-01 = 92.
+ */
+import { nii } from "../../../src/engine/irrbb/nii";
+import { scenarioShift } from "../../../src/engine/irrbb/scenarios";
+import { fromYmd } from "../../../src/engine/time/serialDate";
+import { book } from "./book";
+
+const AS_OF = fromYmd(2026, 1, 1);
+const NO_SHIFT = () => 0;
+const parallel = (bp: number) => () => bp / 10000;
+const USD = { parallel: 200, short: 300, long: 225 };
+const YEAR = { horizonMonths: 12, rampMonths: 0 };
+
+const floater = book([{ balance: 1_000_000, rate: 0.05, maturity: fromYmd(2030, 1, 1), nextReset: fromYmd(2026, 4, 1), resetMonths: 6 }]);
+const maturing = (start?: number) => book([{ balance: 500_000, rate: 0.04, maturity: fromYmd(2026, 7, 1), start }]);
+const nmd = (balance: number, beta: number) => book([{ balance, rate: 0.01, category: "NMD_RETAIL_TRANSACTIONAL", coreShare: 0.5, coreMaturity: 3, beta }]);
+
+describe("NII on a constant balance sheet", () => {
+  test("a floater earns its rate until the reset 90 days in, then rate + shift (resets at 3M and 9M)", () => {
+    expect(nii(floater, AS_OF, parallel(200), YEAR)).toBeCloseTo((1e6 * (0.05 * 90 + 0.07 * 275)) / 365, 8);
+  });
+
+  test("a floater renews at the shift of its reset tenor: SHORT_UP at τ = 6 months", () => {
+    const shift = scenarioShift({ kind: "STANDARD", name: "SHORT_UP", sizes: USD });
+    const bumped = 0.05 + 0.03 * Math.exp(-0.5 / 4);
+    expect(nii(floater, AS_OF, shift, YEAR)).toBeCloseTo((1e6 * (0.05 * 90 + bumped * 275)) / 365, 8);
+  });
+
+  test("a fixed loan maturing mid-horizon renews at the shift of its original term (Start → Maturity = 1 year)", () => {
+    const shift = scenarioShift({ kind: "STANDARD", name: "SHORT_UP", sizes: USD });
+    const renewed = 0.04 + 0.03 * Math.exp(-1 / 4);
+    expect(nii(maturing(fromYmd(2025, 7, 1)), AS_OF, shift, YEAR)).toBeCloseTo((500_000 * (0.04 * 181 + renewed * 184)) / 365, 8);
+  });
+
+  test("without Start a fixed loan renews at the shift of its remaining term (181 days)", () => {
+    const shift = scenarioShift({ kind: "STANDARD", name: "SHORT_UP", sizes: USD });
+    const renewed = 0.04 + 0.03 * Math.exp(-181 / 365 / 4);
+    expect(nii(maturing(), AS_OF, shift, YEAR)).toBeCloseTo((500_000 * (0.04 * 181 + renewed * 184)) / 365, 8);
+  });
+
+  test("an NMD with beta 0.4 reprices at as_of: −2,000,000 · (1 % + 0.4 · 2 %) = −36,000", () => {
+    expect(nii(nmd(-2_000_000, 0.4), AS_OF, parallel(200), YEAR)).toBeCloseTo(-36_000, 8);
+  });
+
+  test("a 12-month ramp on an overnight NMD: the rate on day d is r + shift · d/365, so NII = B(1 % + 1 % · 182/365)", () => {
+    expect(nii(nmd(1_000_000, 1), AS_OF, parallel(100), { horizonMonths: 12, rampMonths: 12 })).toBeCloseTo(1e6 * (0.01 + (0.01 * 182) / 365), 8);
+  });
+
+  test("a ramp on a floater: each reset locks the share of the shift reached on its date (90/365, then 273/365)", () => {
+    const expected = (1e6 * (0.05 * 90 + (0.05 + (0.02 * 90) / 365) * 183 + (0.05 + (0.02 * 273) / 365) * 92)) / 365;
+    expect(nii(floater, AS_OF, parallel(200), { horizonMonths: 12, rampMonths: 12 })).toBeCloseTo(expected, 8);
+  });
+
+  test("a ramp shorter than the horizon gives the full shift from its end on (floater, 3-month ramp)", () => {
+    expect(nii(floater, AS_OF, parallel(200), { horizonMonths: 12, rampMonths: 3 })).toBeCloseTo((1e6 * (0.05 * 90 + 0.07 * 275)) / 365, 8);
+  });
+
+  test("a linear amortiser renews each monthly repayment at rate + shift until the horizon end", () => {
+    // 1,200,000 repaid 100,000 on the 1st of each month to 2027-01-01; days from each repayment to the end:
+    const remaining = [334, 306, 275, 245, 214, 184, 153, 122, 92, 61, 31];
+    const loan = book([{ balance: 1_200_000, rate: 0.06, maturity: fromYmd(2027, 1, 1), amortization: "LINEAR", frequency: 12, start: fromYmd(2025, 1, 1) }]);
+    const expected = 1_200_000 * 0.06 + (100_000 * 0.01 * remaining.reduce((a, b) => a + b, 0)) / 365;
+    expect(nii(loan, AS_OF, parallel(100), YEAR)).toBeCloseTo(expected, 6);
+  });
+
+  test("with no shift NII is balance × rate × horizon for every kind of position (constant balance sheet)", () => {
+    const mixed = book([
+      { balance: 1_000_000, rate: 0.05, maturity: fromYmd(2030, 1, 1), nextReset: fromYmd(2026, 4, 1), resetMonths: 6 },
+      { balance: 500_000, rate: 0.04, maturity: fromYmd(2026, 7, 1) },
+      { balance: -2_000_000, rate: 0.01, category: "NMD_RETAIL_TRANSACTIONAL", coreShare: 0.5, coreMaturity: 3 },
+      { balance: 300_000, rate: 0.03, maturity: fromYmd(2031, 1, 1), amortization: "ANNUITY", frequency: 12 },
+    ]);
+    expect(nii(mixed, AS_OF, NO_SHIFT, YEAR)).toBeCloseTo(50_000 + 20_000 - 20_000 + 9_000, 6);
+  });
+
+  test("a six-month horizon accrues 181 days, and liabilities count negative", () => {
+    expect(nii(book([{ balance: -730_000, rate: 0.02, maturity: fromYmd(2028, 1, 1) }]), AS_OF, parallel(100), { horizonMonths: 6, rampMonths: 0 })).toBeCloseTo((-730_000 * 0.02 * 181) / 365, 8);
+  });
+
+  test("interest accrues with the position's day count: Actual/360 for basis 2", () => {
+    const f = book([{ balance: 1_000_000, rate: 0.05, maturity: fromYmd(2030, 1, 1), nextReset: fromYmd(2026, 4, 1), resetMonths: 6, basis: 2 }]);
+    expect(nii(f, AS_OF, parallel(200), YEAR)).toBeCloseTo((1e6 * (0.05 * 90 + 0.07 * 275)) / 360, 8);
+  });
+
+  test("rejects a horizon that is not a whole number of months ≥ 1", () => {
+    expect(() => nii(floater, AS_OF, NO_SHIFT, { horizonMonths: 0, rampMonths: 0 })).toThrow(/horizon 0/);
+    expect(() => nii(floater, AS_OF, NO_SHIFT, { horizonMonths: 12, rampMonths: 1.5 })).toThrow(/ramp 1.5/);
+  });
+});

@@ -1,0 +1,89 @@
+import { interpolatedCurve } from "../../../src/engine/curves/interpolatedCurve";
+import { flatCurve } from "../../../src/engine/curves/yieldCurve";
+import { applyFloor, euFloorRate } from "../../../src/engine/irrbb/floors";
+import { FLAT_CURVE_TENORS, scenarioCurve, shockPillars, shockedCurve } from "../../../src/engine/irrbb/shock";
+
+const USD = { parallel: 200, short: 300, long: 225 };
+const PILLARS = { times: [0.25, 1, 2, 5, 10, 30], zeros: [0.041, 0.04, 0.038, 0.037, 0.039, 0.041] };
+
+describe("floors (reference/regulatory.md §1.5)", () => {
+  test("the EU floor is −150 bp at t = 0, rises 3 bp a year, and is 0 from 50 years", () => {
+    expect(euFloorRate(0)).toBeCloseTo(-0.015, 16);
+    expect(euFloorRate(10)).toBeCloseTo(-0.012, 16);
+    expect(euFloorRate(50)).toBe(0);
+    expect(euFloorRate(80)).toBe(0);
+  });
+
+  test("the EU floor binds a shocked rate below it, and is the unshocked rate where that is lower", () => {
+    expect(applyFloor({ kind: "EU" }, 0, -0.02, 0.005)).toBeCloseTo(-0.015, 16);
+    expect(applyFloor({ kind: "EU" }, 0, -0.04, -0.02)).toBe(-0.02);
+    expect(applyFloor({ kind: "EU" }, 10, -0.005, 0.01)).toBe(-0.005);
+  });
+
+  test("ZERO and a number bound the shocked rate only", () => {
+    expect(applyFloor({ kind: "ZERO" }, 3, -0.001, -0.004)).toBe(0);
+    expect(applyFloor({ kind: "RATE", rate: -0.0075 }, 3, -0.02, -0.01)).toBe(-0.0075);
+    expect(applyFloor({ kind: "RATE", rate: -0.0075 }, 3, 0.01, -0.01)).toBe(0.01);
+    expect(applyFloor({ kind: "NONE" }, 3, -0.5, 0)).toBe(-0.5);
+  });
+});
+
+describe("shocked curves", () => {
+  test("shocked pillars equal z + shift at each pillar tenor, written out from the SRP31.91 formula", () => {
+    const shocked = shockPillars(PILLARS, { kind: "STANDARD", name: "STEEPENER", sizes: USD }, { kind: "NONE" });
+    expect(shocked.times).toEqual(PILLARS.times);
+    PILLARS.times.forEach((t, i) => {
+      const bp = -0.65 * 300 * Math.exp(-t / 4) + 0.9 * 225 * (1 - Math.exp(-t / 4));
+      expect(Math.abs(shocked.zeros[i] - (PILLARS.zeros[i] + bp / 10000))).toBeLessThan(1e-15);
+    });
+  });
+
+  test("shocked minus base equals the shock at every pillar (invariant) for each standard scenario", () => {
+    for (const name of ["PARALLEL_UP", "SHORT_DOWN", "FLATTENER"] as const) {
+      const shocked = shockPillars(PILLARS, { kind: "STANDARD", name, sizes: USD }, { kind: "NONE" });
+      const expected = PILLARS.times.map((t) => {
+        const s = Math.exp(-t / 4);
+        return { PARALLEL_UP: 200, SHORT_DOWN: -300 * s, FLATTENER: 0.8 * 300 * s - 0.6 * 225 * (1 - s) }[name] / 10000;
+      });
+      shocked.zeros.forEach((z, i) => expect(z - PILLARS.zeros[i]).toBeCloseTo(expected[i], 14));
+    }
+  });
+
+  test("a one-pillar (flat) curve is laid on the 19 Basel midpoints before shocking", () => {
+    const shocked = shockPillars({ times: [0], zeros: [0.03] }, { kind: "STANDARD", name: "SHORT_UP", sizes: USD }, { kind: "NONE" });
+    expect(shocked.times).toEqual([0.0028, 0.0417, 0.1667, 0.375, 0.625, 0.875, 1.25, 1.75, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 8.5, 9.5, 12.5, 17.5, 25]);
+    expect(FLAT_CURVE_TENORS).toHaveLength(19);
+    expect(shocked.zeros[9]).toBeCloseTo(0.03 + 0.03 * Math.exp(-3.5 / 4), 15);
+  });
+
+  test("the EU floor applies pillar by pillar after the shock", () => {
+    const low = { times: [0, 1, 10], zeros: [-0.02, 0.001, 0.01] };
+    const shocked = shockPillars(low, { kind: "PARALLEL", bp: -200 }, { kind: "EU" });
+    expect(shocked.zeros[0]).toBe(-0.02); // the unshocked rate is below the floor: it is the floor
+    expect(shocked.zeros[1]).toBeCloseTo(-0.0147, 15); // max(−0.019, −150 + 3 bp)
+    expect(shocked.zeros[2]).toBeCloseTo(-0.01, 15); // max(−0.01, −0.012)
+  });
+
+  test("BASE leaves the pillars unfloored and the scenario curve is the base curve", () => {
+    const low = { times: [0, 1], zeros: [-0.02, 0.001] };
+    expect(shockPillars(low, { kind: "BASE" }, { kind: "ZERO" }).zeros).toEqual([-0.02, 0.001]);
+    expect(scenarioCurve(low, "LINEAR", { kind: "BASE" }, { kind: "ZERO" }).zeroRate(0.5)).toBeCloseTo(-0.0095, 15);
+  });
+
+  test("the EVE scenario curve interpolates the shocked pillars, not the shift (shock then interpolate)", () => {
+    const scenario = { kind: "STANDARD", name: "SHORT_UP", sizes: USD } as const;
+    const curve = scenarioCurve(PILLARS, "LINEAR", scenario, { kind: "NONE" });
+    const z2 = 0.038 + 0.03 * Math.exp(-2 / 4);
+    const z5 = 0.037 + 0.03 * Math.exp(-5 / 4);
+    expect(curve.zeroRate(3.5)).toBeCloseTo((z2 + z5) / 2, 15);
+    expect(curve.discount(3.5)).toBeCloseTo(Math.exp(-((z2 + z5) / 2) * 3.5), 15);
+  });
+
+  test("the decorated curve applies the Basel formula exactly at any t, floored", () => {
+    const base = interpolatedCurve(PILLARS, "LINEAR");
+    const curve = shockedCurve(base, { kind: "STANDARD", name: "SHORT_UP", sizes: USD }, { kind: "NONE" });
+    expect(curve.zeroRate(3.5)).toBeCloseTo(0.0375 + 0.03 * Math.exp(-3.5 / 4), 15);
+    expect(shockedCurve(flatCurve(0.01), { kind: "PARALLEL", bp: -300 }, { kind: "ZERO" }).zeroRate(5)).toBe(0);
+    expect(shockedCurve(flatCurve(0.01), { kind: "PARALLEL", bp: -300 }, { kind: "EU" }).discount(10)).toBeCloseTo(Math.exp(0.012 * 10), 14);
+  });
+});

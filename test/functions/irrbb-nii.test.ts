@@ -1,0 +1,129 @@
+/**
+ * ALM.NII and ALM.DELTANII as Excel calls them, against hand computations; the worked example of
+ * docs/methodology/irrbb.md is read from that page (its table and its stated results) and checked both
+ * against a hand computation here and against the functions.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { functionsById } from "../../src/functions/index";
+
+const { NII, DELTANII } = functionsById;
+
+function thrown(f: () => unknown): { code: string; message: string } {
+  try {
+    f();
+  } catch (e) {
+    return e as { code: string; message: string };
+  }
+  throw new Error("expected an Excel error to be thrown");
+}
+
+const AS_OF = "2026-01-01";
+const FLOATER = [
+  ["Balance", "Rate", "Maturity", "Type", "NextReset", "ResetMonths"],
+  [1_000_000, 0.05, "2030-01-01", "FLOATING", "2026-04-01", 6],
+];
+
+/** The worked-example table and results of docs/methodology/irrbb.md. */
+function docExample(): { table: unknown[][]; nii: number; base: number; delta: number } {
+  const doc = fs.readFileSync(path.join(__dirname, "../../docs/methodology/irrbb.md"), "utf8");
+  const after = (marker: string) => doc.slice(doc.indexOf(marker) + marker.length);
+  const lines = after("<!-- nii-example-table -->").trim().split("\n");
+  const rows = lines.slice(0, lines.findIndex((l) => !l.startsWith("|"))).filter((l) => !/^\|[-|]+\|$/.test(l));
+  const table = rows.map((l) =>
+    l.split("|").slice(1, -1).map((c) => {
+      const v = c.trim();
+      return v === "" ? null : /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
+    })
+  );
+  const numbers = [...after("<!-- nii-example-result -->").split("\n")[1].matchAll(/\*\*([\d,.]+)\*\*/g)].map((m) => Number(m[1].replace(/,/g, "")));
+  return { table, nii: numbers[0], base: numbers[1], delta: numbers[2] };
+}
+
+describe("ALM.NII", () => {
+  it("matches its @example: a floater resetting after 90 days under +200 bp", () => {
+    expect(NII(FLOATER, AS_OF, 0.03, 200, null, null, null, null)).toBeCloseTo((1e6 * (0.05 * 90 + 0.07 * 275)) / 365, 8);
+  });
+
+  it("with no scenario is the current rate over the horizon", () => {
+    expect(NII(FLOATER, AS_OF, 0.03, null, null, null, null, null)).toBeCloseTo(50_000, 8);
+    expect(NII(FLOATER, AS_OF, 0.03, "BASE", null, null, null, null)).toBeCloseTo(50_000, 8);
+  });
+
+  it("uses the standard scenario's shift at the reset tenor, with the calibration's sizes", () => {
+    const shift = 0.025 * Math.exp(-0.5 / 4); // EU EUR short 250 bp at τ = 6 months
+    expect(NII(FLOATER, AS_OF, 0.03, "SHORT_UP", "EUR", null, null, "EU")).toBeCloseTo((1e6 * (0.05 * 90 + (0.05 + shift) * 275)) / 365, 8);
+  });
+
+  it("takes a horizon and a ramp in months", () => {
+    expect(NII(FLOATER, AS_OF, 0.03, 200, null, 6, null, null)).toBeCloseTo((1e6 * (0.05 * 90 + 0.07 * 91)) / 365, 8);
+    const ramped = (1e6 * (0.05 * 90 + (0.05 + (0.02 * 90) / 365) * 183 + (0.05 + (0.02 * 273) / 365) * 92)) / 365;
+    expect(NII(FLOATER, AS_OF, 0.03, 200, null, 12, 12, null)).toBeCloseTo(ramped, 8);
+  });
+
+  it("reproduces the worked example of docs/methodology/irrbb.md, which agrees with the hand computation", () => {
+    const example = docExample();
+    expect(example.table[0][0]).toBe("Id");
+    expect(example.table).toHaveLength(4);
+    const byHand = (1e6 * (0.05 * 90 + 0.07 * 275)) / 365 + (500_000 * (0.04 * 181 + 0.06 * 184)) / 365 - 2e6 * (0.01 + 0.4 * 0.02);
+    expect(Math.abs(example.nii - byHand)).toBeLessThan(0.005);
+    expect(Math.abs(NII(example.table, AS_OF, 0.03, 200, null, null, null, null) - example.nii)).toBeLessThan(0.005);
+    expect(Math.abs(NII(example.table, AS_OF, 0.03, null, null, null, null, null) - example.base)).toBeLessThan(0.005);
+    const table = DELTANII(example.table, AS_OF, 0.03, "USD", [[200]], null, null, false);
+    expect(table[1][0]).toBe("+200 bp");
+    expect(Math.abs((table[1][2] as number) - example.delta)).toBeLessThan(0.005);
+  });
+
+  it("gives #VALUE! for a standard scenario without a currency and for an unknown scenario", () => {
+    expect(thrown(() => NII(FLOATER, AS_OF, 0.03, "PARALLEL_UP", null, null, null, null)).message).toMatch(/ALM\.NII scenario: the standard scenario PARALLEL_UP needs a currency/);
+    expect(thrown(() => NII(FLOATER, AS_OF, 0.03, "UP", "USD", null, null, null)).message).toMatch(/ALM\.NII scenario: the text "UP" is not a scenario/);
+  });
+
+  it("gives #VALUE! for a horizon or ramp that is not a whole number of months", () => {
+    expect(thrown(() => NII(FLOATER, AS_OF, 0.03, 200, null, 0, null, null)).message).toMatch(/ALM\.NII horizon_months: got 0; expected a whole number of months between 1 and 1200/);
+    expect(thrown(() => NII(FLOATER, AS_OF, 0.03, 200, null, 12, -1, null)).message).toMatch(/ALM\.NII ramp_months: got -1; expected a whole number of months between 0 and 1200/);
+    expect(thrown(() => NII(FLOATER, AS_OF, 0.03, 200, null, 1.5, null, null)).message).toMatch(/horizon_months: got 1.5/);
+  });
+
+  it("gives #VALUE! for an unknown calibration and a bad curve", () => {
+    expect(thrown(() => NII(FLOATER, AS_OF, 0.03, "PARALLEL_UP", "USD", null, null, "OSFI")).message).toMatch(/ALM\.NII calibration: .*valid choices are BCBS2024, BCBS2016, EU/);
+    expect(thrown(() => NII(FLOATER, AS_OF, [[1, 0.02], [1, 0.03]], null, null, null, null, null)).message).toMatch(/ALM\.NII curve, row 2/);
+  });
+});
+
+describe("ALM.DELTANII", () => {
+  it("matches its @example: the NII set by default, ΔNII of PARALLEL_UP = 1,000,000 · 2 % · 275/365", () => {
+    const out = DELTANII(FLOATER, AS_OF, 0.03, "USD", null, null, null, null);
+    expect(out[0]).toEqual(["Scenario", "NII", "ΔNII", "ΔNII % of base"]);
+    expect(out.map((r) => r[0])).toEqual(["Scenario", "BASE", "PARALLEL_UP", "PARALLEL_DOWN"]);
+    expect(out[1][1]).toBeCloseTo(50_000, 8);
+    expect(out[2][2]).toBeCloseTo((1e6 * 0.02 * 275) / 365, 8);
+    expect(out[3][2]).toBeCloseTo((-1e6 * 0.02 * 275) / 365, 8);
+    expect(out[2][3]).toBeCloseTo((0.02 * 275) / 365 / 0.05, 12);
+  });
+
+  it("takes a set name or a column of scenario names and numbers of bp", () => {
+    expect(DELTANII(FLOATER, AS_OF, 0.03, "USD", "BASEL", null, null, false).map((r) => r[0])).toEqual([
+      "BASE", "PARALLEL_UP", "PARALLEL_DOWN", "STEEPENER", "FLATTENER", "SHORT_UP", "SHORT_DOWN",
+    ]);
+    const out = DELTANII(FLOATER, AS_OF, 0.03, "USD", [["SHORT_DOWN"], [-50], [null]], null, null, false);
+    expect(out.map((r) => r[0])).toEqual(["BASE", "SHORT_DOWN", "-50 bp"]);
+    expect(out[1][2]).toBeCloseTo((-1e6 * 0.03 * Math.exp(-0.125) * 275) / 365, 8);
+    expect(out[2][2]).toBeCloseTo((-1e6 * 0.005 * 275) / 365, 8);
+  });
+
+  it("shows #NUM! in the % column when the base NII is zero", () => {
+    const out = DELTANII([["Balance", "Rate", "Maturity"], [100, 0, "2027-06-01"]], AS_OF, 0.03, "USD", null, null, null, false);
+    expect(out[0][1]).toBe(0);
+    expect((out[1][3] as unknown as { code: string }).code).toBe("#NUM!");
+  });
+
+  it("gives #VALUE! naming the row of an unknown scenario in the list, and for a missing currency", () => {
+    expect(thrown(() => DELTANII(FLOATER, AS_OF, 0.03, "USD", [["PARALLEL_UP"], ["SIDEWAYS"]], null, null, null)).message).toMatch(
+      /ALM\.DELTANII scenarios, row 2: the text "SIDEWAYS" is not a scenario; expected a set \(BASEL, NII\), or a row or column of scenario names/
+    );
+    expect(thrown(() => DELTANII(FLOATER, AS_OF, 0.03, null, null, null, null, null)).message).toMatch(/ALM\.DELTANII currency: a value is required/);
+    expect(thrown(() => DELTANII(FLOATER, AS_OF, 0.03, "ZZZ", null, null, null, null)).message).toMatch(/ALM\.DELTANII currency: the text "ZZZ" is not a currency/);
+    expect(thrown(() => DELTANII(FLOATER, AS_OF, 0.03, "USD", [[null], [""]], null, null, null)).message).toMatch(/ALM\.DELTANII scenarios: a value is required/);
+  });
+});

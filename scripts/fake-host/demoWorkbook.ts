@@ -1,0 +1,71 @@
+/**
+ * The workbook the preview and the browser test start from: a positions table, a zero curve, and a
+ * draft sheet with two rows the validation report flags.
+ */
+import { FakeWorkbook, type AlmFunction } from "./workbook";
+
+const HEADER = ["Id", "Side", "Balance", "Rate", "Maturity", "Type", "Amortization", "Frequency", "NextReset", "Category", "CoreShare", "CoreMaturity", "Currency"];
+
+/** Excel serial of a calendar date (1900 system, dates after 1900-03-01). */
+export function serial(iso: string): number {
+  const [y, m, d] = iso.split("-").map(Number);
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
+}
+
+export const DEMO_POSITIONS: (string | number)[][] = [
+  HEADER,
+  ["L-001", "A", 2500000, 0.041, serial("2031-06-30"), "FIXED", "ANNUITY", 12, "", "", "", "", "EUR"],
+  ["L-002", "A", 1800000, 0.038, serial("2029-03-31"), "FIXED", "BULLET", 1, "", "", "", "", "EUR"],
+  ["L-003", "A", 3200000, 0.036, serial("2034-12-31"), "FLOATING", "LINEAR", 4, serial("2026-03-31"), "", "", "", "EUR"],
+  ["M-004", "A", 5400000, 0.033, serial("2045-12-31"), "FIXED", "ANNUITY", 12, "", "", "", "", "EUR"],
+  ["B-005", "A", 1500000, 0.029, serial("2027-12-15"), "FIXED", "BULLET", 1, "", "", "", "", "EUR"],
+  ["D-101", "L", 4200000, 0.005, "", "", "", "", "", "NMD_RETAIL_TRANSACTIONAL", 0.6, 4, "EUR"],
+  ["D-102", "L", 2300000, 0.012, "", "", "", "", "", "NMD_RETAIL_NONTRANSACTIONAL", 0.5, 3, "EUR"],
+  ["T-201", "L", 2600000, 0.027, serial("2027-06-30"), "FIXED", "BULLET", 1, "", "", "", "", "EUR"],
+  ["T-202", "L", 1900000, 0.031, serial("2028-12-31"), "FIXED", "BULLET", 1, "", "", "", "", "EUR"],
+  ["W-301", "L", 3000000, 0.034, serial("2030-09-30"), "FLOATING", "BULLET", 4, serial("2026-03-31"), "", "", "", "EUR"],
+];
+
+export const DEMO_CURVE: (string | number)[][] = [
+  ["Tenor", "Zero rate"],
+  ["1M", 0.0215],
+  ["3M", 0.0221],
+  ["6M", 0.0226],
+  ["1Y", 0.0232],
+  ["2Y", 0.0241],
+  ["5Y", 0.0262],
+  ["10Y", 0.0288],
+  ["20Y", 0.0305],
+  ["30Y", 0.0301],
+];
+
+export const DEMO_DRAFT: (string | number)[][] = [
+  HEADER,
+  ["X-1", "A", 1000000, 0.04, serial("2030-01-31"), "FIXED", "BULLET", 1, "", "", "", "", "EUR"],
+  ["X-2", "A", "n/a", 0.04, serial("2030-01-31"), "FIXED", "BULLET", 1, "", "", "", "", "EUR"],
+  ["X-3", "L", 500000, 0.02, "", "FIXED", "BULLET", 1, "", "", "", "", "EUR"],
+  ["X-4", "L", 700000, 0.02, serial("2028-01-31"), "FIXED", "BULLET", 1, "", "", "", "", "EUR"],
+];
+
+function fill(wb: FakeWorkbook, sheetName: string, rows: (string | number)[][], dateCols: number[] = []): void {
+  const sheet = wb.sheet(sheetName) ?? wb.addSheet(sheetName);
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      wb.setInput(sheet, { row: r, col: c }, v);
+      if (r > 0 && dateCols.includes(c) && typeof v === "number") wb.setFormat(sheet, { row: r, col: c }, "yyyy-mm-dd");
+    })
+  );
+  rows[0]?.forEach((_, c) => wb.setBold(sheet, { row: 0, col: c }, true));
+}
+
+export function demoWorkbook(functions: Record<string, AlmFunction | undefined> = {}): FakeWorkbook {
+  const wb = new FakeWorkbook(functions);
+  fill(wb, "Positions", DEMO_POSITIONS, [4, 8]);
+  wb.tables.push({ name: "Positions", sheet: "Positions", box: { top: 0, left: 0, bottom: DEMO_POSITIONS.length - 1, right: HEADER.length - 1 } });
+  fill(wb, "Curve", DEMO_CURVE);
+  fill(wb, "Draft", DEMO_DRAFT, [4]);
+  wb.activeSheet = "Positions";
+  wb.selection = { sheet: "Positions", box: { top: 0, left: 0, bottom: 0, right: 0 } };
+  wb.calculate();
+  return wb;
+}

@@ -1,0 +1,254 @@
+/**
+ * The wizard: four steps (SPEC §4) as tabs, each usable on its own, with Back/Next, the setup saved in
+ * the workbook as it changes, and the reads of positions and curve kept for the checks and charts.
+ */
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Tab,
+  TabList,
+  Text,
+  Title3,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { STEPS, checkSetup, type StepId } from "../domain/plan";
+import { positionsSource, type Setup } from "../domain/setup";
+import { useGateway } from "../excel/GatewayContext";
+import type { RangeData } from "../excel/gateway";
+import { useSetupStore } from "../state/useSetupStore";
+import { CurveStep } from "./CurveStep";
+import { OutputStep } from "./OutputStep";
+import { PositionsStep } from "./PositionsStep";
+import { ScenariosStep } from "./ScenariosStep";
+
+const TITLES: Record<StepId, string> = { positions: "Positions", curve: "Curve", scenarios: "Scenarios", output: "Output" };
+const INTROS: Record<StepId, string> = {
+  positions: "Pick the positions table, check its columns and rows, and set the as-of date.",
+  curve: "Pick or type the base zero curve and check its shape.",
+  scenarios: "Choose the currency, the shock calibration, the scenarios and the floor.",
+  output: "Write live ALM formulas, names and charts into the workbook.",
+};
+
+const useAppStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    minWidth: 0,
+    maxWidth: "48rem",
+    boxSizing: "border-box",
+  },
+  header: { display: "flex", flexWrap: "wrap", alignItems: "baseline", justifyContent: "space-between", columnGap: tokens.spacingHorizontalM },
+  title: { margin: 0 },
+  tabs: { overflowX: "auto", marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  stepHeading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px", borderRadius: tokens.borderRadiusSmall },
+  },
+  nav: { display: "flex", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS, paddingTop: tokens.spacingVerticalM, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  status: { color: tokens.colorNeutralForeground3 },
+});
+
+interface ReadSlot {
+  key: string | null;
+  data: RangeData | null;
+  reading: boolean;
+  error: string | null;
+}
+const EMPTY_SLOT: ReadSlot = { key: null, data: null, reading: false, error: null };
+
+const positionsKey = (s: Setup) => {
+  const src = positionsSource(s.positions);
+  return src ? `${src.kind}:${src.kind === "table" ? src.name : src.address}` : null;
+};
+const curveKey = (s: Setup) => (s.curve.rangeAddress.trim() ? `range:${s.curve.rangeAddress.trim()}` : null);
+
+export function App() {
+  const styles = useAppStyles();
+  const gateway = useGateway();
+  const store = useSetupStore(gateway);
+  const { setup, update } = store;
+  const [step, setStep] = useState<StepId>("positions");
+  const [focusHeading, setFocusHeading] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [positions, setPositions] = useState<ReadSlot>(EMPTY_SLOT);
+  const [curve, setCurve] = useState<ReadSlot>(EMPTY_SLOT);
+  const [restoredNote, setRestoredNote] = useState(true);
+
+  const pKey = positionsKey(setup);
+  const cKey = curveKey(setup);
+  const read = useMemo(
+    () => ({ positions: positions.key !== null && positions.key === pKey ? positions.data : null, curve: curve.key !== null && curve.key === cKey ? curve.data : null }),
+    [positions, curve, pKey, cKey]
+  );
+  const check = useMemo(() => checkSetup(setup, read), [setup, read]);
+
+  const readPositions = useCallback(
+    async (s: Setup) => {
+      const src = positionsSource(s.positions);
+      if (!src) {
+        setPositions({ ...EMPTY_SLOT, error: s.positions.sourceKind === "table" ? "Choose a table first." : "Type or select the range first." });
+        return;
+      }
+      setPositions((x) => ({ ...x, reading: true, error: null }));
+      const res = await gateway.readTable(src);
+      setPositions(res.ok ? { key: positionsKey(s), data: res.value, reading: false, error: null } : { ...EMPTY_SLOT, error: res.error.message });
+    },
+    [gateway]
+  );
+  const readCurve = useCallback(
+    async (s: Setup) => {
+      const key = curveKey(s);
+      if (!key) {
+        setCurve({ ...EMPTY_SLOT, error: "Type or select the range first." });
+        return;
+      }
+      setCurve((x) => ({ ...x, reading: true, error: null }));
+      const res = await gateway.readRange(s.curve.rangeAddress.trim());
+      setCurve(res.ok ? { key, data: res.value, reading: false, error: null } : { ...EMPTY_SLOT, error: res.error.message });
+    },
+    [gateway]
+  );
+
+  // A restored setup is read again from the workbook, so the checks and charts show this month's data.
+  const restoredFor = useRef<Setup | null>(null);
+  useEffect(() => {
+    if (store.load !== "restored" || restoredFor.current === setup) return;
+    if (restoredFor.current !== null) return;
+    restoredFor.current = setup;
+    if (positionsKey(setup)) void readPositions(setup);
+    if (setup.curve.sourceKind === "range" && curveKey(setup)) void readCurve(setup);
+  }, [store.load, setup, readPositions, readCurve]);
+
+  useEffect(() => {
+    if (focusHeading) {
+      headingRef.current?.focus();
+      setFocusHeading(false);
+    }
+  }, [focusHeading, step]);
+
+  const go = (target: StepId, focus: boolean) => {
+    setStep(target);
+    setFocusHeading(focus);
+    void store.flush();
+  };
+  const index = STEPS.indexOf(step);
+  const stepIssues = check.issues.filter((i) => i.step === step);
+  const blocking = stepIssues.filter((i) => i.blocking).length;
+  const warnings = stepIssues.length - blocking;
+  const status = blocking > 0 ? `${blocking} thing${blocking === 1 ? "" : "s"} to do` : warnings > 0 ? `Ready, ${warnings} warning${warnings === 1 ? "" : "s"}` : "Ready";
+
+  const saveText =
+    store.save.status === "saving" ? "Saving…" : store.save.status === "saved" ? "Setup saved in this workbook" : store.save.status === "failed" ? `Setup not saved: ${store.save.message}` : "";
+
+  return (
+    <div className={styles.root}>
+      <header className={styles.header}>
+        <Title3 as="h1" className={styles.title}>
+          ALM scenarios
+        </Title3>
+        <Text size={200} className={styles.status} role="status" aria-live="polite">
+          {saveText}
+        </Text>
+      </header>
+
+      {store.load === "restored" && restoredNote && (
+        <MessageBar intent="info">
+          <MessageBarBody>Restored the setup saved in this workbook.</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => setRestoredNote(false)}>
+              Dismiss
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {store.load === "offered" && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>This workbook has a saved setup. Use it instead of what you have typed?</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={store.acceptOffered}>
+              Use saved setup
+            </Button>
+            <Button size="small" onClick={store.dismissOffered}>
+              Keep mine
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {store.load === "failed" && store.loadMessage && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{store.loadMessage}</MessageBarBody>
+        </MessageBar>
+      )}
+      {store.save.status === "failed" && (
+        <MessageBar intent="warning">
+          <MessageBarBody>The setup could not be saved in the workbook; what you typed is still here.</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => void store.flush()}>
+              Try again
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+
+      <nav aria-label="Wizard steps" className={styles.tabs}>
+        <TabList selectedValue={step} onTabSelect={(_, d) => go(d.value as StepId, false)} size="small">
+          {STEPS.map((s, i) => (
+            <Tab key={s} id={`tab-${s}`} value={s} aria-controls="step-panel">
+              {`${i + 1} ${TITLES[s]}`}
+            </Tab>
+          ))}
+        </TabList>
+      </nav>
+
+      <main id="step-panel" role="tabpanel" aria-labelledby={`tab-${step}`}>
+        <div style={{ display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM }}>
+          <div>
+            <h2 ref={headingRef} tabIndex={-1} className={styles.stepHeading}>
+              Step {index + 1} of {STEPS.length}: {TITLES[step]}
+            </h2>
+            <Text size={200} className={styles.status}>
+              {INTROS[step]} Status: {status}.
+            </Text>
+          </div>
+          {step === "positions" && (
+            <PositionsStep
+              setup={setup}
+              update={update}
+              data={read.positions}
+              reading={positions.reading}
+              readError={positions.error}
+              onRead={() => void readPositions(setup)}
+              report={check.report}
+              issues={stepIssues}
+            />
+          )}
+          {step === "curve" && (
+            <CurveStep setup={setup} update={update} data={read.curve} reading={curve.reading} readError={curve.error} onRead={() => void readCurve(setup)} curve={check.curve} issues={stepIssues} />
+          )}
+          {step === "scenarios" && <ScenariosStep setup={setup} update={update} curve={check.curve} issues={stepIssues} />}
+          {step === "output" && <OutputStep setup={setup} update={update} check={check} onGoTo={(s) => go(s, true)} beforeWrite={store.flush} />}
+        </div>
+      </main>
+
+      <nav aria-label="Step navigation" className={styles.nav}>
+        <Button disabled={index === 0} onClick={() => go(STEPS[index - 1], true)}>
+          {index > 0 ? `Back: ${TITLES[STEPS[index - 1]]}` : "Back"}
+        </Button>
+        {index < STEPS.length - 1 && (
+          <Button appearance="primary" onClick={() => go(STEPS[index + 1], true)}>
+            Next: {TITLES[STEPS[index + 1]]}
+          </Button>
+        )}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,258 @@
+/**
+ * Step 3: currency, calibration, the six Basel scenarios, custom scenarios and the floor, with a chart
+ * of every shocked curve against the base (computed by ALM.SHOCK itself).
+ */
+import {
+  Button,
+  Checkbox,
+  Combobox,
+  Field,
+  Input,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  Radio,
+  RadioGroup,
+  Text,
+} from "@fluentui/react-components";
+import { useMemo } from "react";
+import type { CurvePillars } from "../domain/curve";
+import { shockedCurve, type Point } from "../domain/evaluate";
+import type { Issue } from "../domain/plan";
+import { BASEL_LABELS, CURRENCIES, CUSTOM_KIND_LABELS, planCustom, planFloor } from "../domain/scenarios";
+import { BASEL_SCENARIOS, nextId, type Calibration, type CustomKind, type CustomScenario, type FloorKind, type Setup } from "../domain/setup";
+import { IssueList } from "./IssueList";
+import { LineChart, formatPct, type ChartSeries } from "./LineChart";
+import { useStyles } from "./styles";
+
+export interface ScenariosStepProps {
+  setup: Setup;
+  update: (recipe: (s: Setup) => Setup) => void;
+  curve: CurvePillars | null;
+  issues: readonly Issue[];
+}
+
+const CALIBRATION_LABELS: Record<Calibration, string> = {
+  BCBS2024: "BCBS 2024 recalibration (in force from 1 January 2026)",
+  BCBS2016: "BCBS 2016",
+  EU: "EU RTS 2024/856",
+};
+
+const FLOOR_LABELS: Record<FloorKind, string> = {
+  NONE: "No floor",
+  EU: "EU floor: −150 bp rising 3 bp a year to 0",
+  ZERO: "Zero",
+  RATE: "A rate",
+};
+
+function newCustom(kind: CustomKind, id: string): CustomScenario {
+  switch (kind) {
+    case "parallel":
+      return { id, kind, name: "", bp: "100" };
+    case "twist":
+      return { id, kind, name: "", shortBp: "-50", longBp: "50", pivot: "5Y" };
+    case "keyrate":
+      return { id, kind, name: "", tenor: "10Y", bp: "25" };
+    case "ramp":
+      return { id, kind, name: "", bp: "200", months: "12" };
+  }
+}
+
+type Param = { key: string; label: string; hint: string };
+const PARAMS: Record<CustomKind, Param[]> = {
+  parallel: [{ key: "bp", label: "Shift (bp)", hint: "Added to every zero rate; negative for down." }],
+  twist: [
+    { key: "shortBp", label: "Short-end shift (bp)", hint: "At tenor 0." },
+    { key: "longBp", label: "Long-end shift (bp)", hint: "At 30 years and beyond." },
+    { key: "pivot", label: "Pivot tenor", hint: "No shift here, e.g. 5Y; linear in between." },
+  ],
+  keyrate: [
+    { key: "tenor", label: "Key tenor", hint: "e.g. 10Y; the shift fades to 0 at the neighbouring key tenors." },
+    { key: "bp", label: "Shift (bp)", hint: "At the key tenor." },
+  ],
+  ramp: [
+    { key: "bp", label: "Shift (bp)", hint: "Reached in full after the ramp (parallel)." },
+    { key: "months", label: "Ramp (months)", hint: "NII only: the shift grows linearly over these months." },
+  ],
+};
+
+export function ScenariosStep({ setup, update, curve, issues }: ScenariosStepProps) {
+  const styles = useStyles();
+  const s = setup.scenarios;
+  const setS = (patch: Partial<Setup["scenarios"]>) => update((x) => ({ ...x, scenarios: { ...x.scenarios, ...patch } }));
+  const setCustom = (id: string, patch: Record<string, string>) =>
+    update((x) => ({ ...x, scenarios: { ...x.scenarios, custom: x.scenarios.custom.map((c) => (c.id === id ? ({ ...c, ...patch } as CustomScenario) : c)) } }));
+  const issueFor = (field: string) => issues.find((i) => i.field === field)?.message;
+
+  const preview = useMemo(() => {
+    if (!curve) return null;
+    const floor = planFloor(s);
+    if (!floor.ok) return null;
+    const currency = s.currency.trim().toUpperCase();
+    const out: { series: ChartSeries[]; problems: string[] } = { series: [], problems: [] };
+    const add = (id: string, label: string, r: ReturnType<typeof shockedCurve>) => {
+      if (r.ok) out.series.push({ id, label, points: r.value });
+      else out.problems.push(`${label}: ${r.message}`);
+    };
+    for (const b of s.basel) add(b, BASEL_LABELS[b], shockedCurve(curve, b, currency, s.calibration, floor.value));
+    for (const c of s.custom) {
+      const planned = planCustom(c);
+      if (planned.ok) add(c.id, planned.value.label, shockedCurve(curve, planned.value.arg, currency, s.calibration, floor.value));
+    }
+    return out;
+  }, [curve, s]);
+
+  const base: Point[] = curve ? curve.times.map((x, i) => ({ x, y: curve.zeros[i] })) : [];
+  const chartSeries: ChartSeries[] = preview ? [{ id: "base", label: "Base", points: base, emphasis: true }, ...preview.series] : [];
+
+  return (
+    <div className={styles.stack}>
+      <Field label="Currency" hint="Sets the Basel shock sizes; written as ALM_Currency." validationMessage={issueFor("currency")} validationState={issueFor("currency") ? "error" : "none"}>
+        <Combobox
+          id="currency"
+          freeform
+          value={s.currency}
+          selectedOptions={CURRENCIES.includes(s.currency) ? [s.currency] : []}
+          onChange={(ev) => setS({ currency: ev.target.value.toUpperCase() })}
+          onOptionSelect={(_, d) => d.optionValue && setS({ currency: d.optionValue })}
+        >
+          {CURRENCIES.map((c) => (
+            <Option key={c} value={c}>
+              {c}
+            </Option>
+          ))}
+        </Combobox>
+      </Field>
+
+      <Field label="Shock calibration">
+        <RadioGroup value={s.calibration} onChange={(_, d) => setS({ calibration: d.value as Calibration })}>
+          {(Object.keys(CALIBRATION_LABELS) as Calibration[]).map((k) => (
+            <Radio key={k} value={k} label={CALIBRATION_LABELS[k]} />
+          ))}
+        </RadioGroup>
+      </Field>
+
+      <div role="group" aria-labelledby="basel-label" className={styles.tight}>
+        <Text id="basel-label" weight="semibold">
+          Basel scenarios to write as curves
+        </Text>
+        <Text size={200} className={styles.muted}>
+          ΔEVE and standardised EVE always cover all six.
+        </Text>
+        {BASEL_SCENARIOS.map((b) => (
+          <Checkbox
+            key={b}
+            label={BASEL_LABELS[b]}
+            checked={s.basel.includes(b)}
+            onChange={(_, d) => setS({ basel: BASEL_SCENARIOS.filter((x) => (x === b ? d.checked === true : s.basel.includes(x))) })}
+          />
+        ))}
+      </div>
+
+      <section className={styles.section} aria-labelledby="custom-title">
+        <h3 id="custom-title" className={styles.sectionTitle}>
+          Custom scenarios
+        </h3>
+        {s.custom.length === 0 && <Text className={styles.muted}>None yet. Add a parallel shift, a twist, a key-rate shift or an NII ramp.</Text>}
+        <ul className={styles.plainList}>
+          {s.custom.map((c, i) => {
+            const planned = planCustom(c);
+            const label = planned.ok ? planned.value.label : `Custom scenario ${i + 1}`;
+            return (
+              <li key={c.id} className={styles.card} aria-label={`Custom scenario ${i + 1}: ${CUSTOM_KIND_LABELS[c.kind]}`}>
+                <Text weight="semibold">
+                  {i + 1}. {CUSTOM_KIND_LABELS[c.kind]}
+                </Text>
+                <Field label="Name (optional)" hint={`Shown as “${label}” when blank.`}>
+                  <Input value={c.name} onChange={(_, d) => setCustom(c.id, { name: d.value })} />
+                </Field>
+                {PARAMS[c.kind].map((param) => {
+                  const err = planned.ok ? undefined : planned.issues.find((x) => x.field === param.key)?.message;
+                  return (
+                    <Field key={param.key} label={param.label} hint={param.hint} validationMessage={err} validationState={err ? "error" : "none"}>
+                      <Input id={`custom-${c.id}-${param.key}`} value={(c as unknown as Record<string, string>)[param.key]} onChange={(_, d) => setCustom(c.id, { [param.key]: d.value })} />
+                    </Field>
+                  );
+                })}
+                <div>
+                  <Button size="small" onClick={() => setS({ custom: s.custom.filter((x) => x.id !== c.id) })} aria-label={`Remove custom scenario ${i + 1} (${label})`}>
+                    Remove
+                  </Button>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+        <div>
+          <Menu>
+            <MenuTrigger disableButtonEnhancement>
+              <Button>Add custom scenario</Button>
+            </MenuTrigger>
+            <MenuPopover>
+              <MenuList>
+                {(Object.keys(CUSTOM_KIND_LABELS) as CustomKind[]).map((k) => (
+                  <MenuItem key={k} onClick={() => update((x) => ({ ...x, scenarios: { ...x.scenarios, custom: [...x.scenarios.custom, newCustom(k, nextId("c", x.scenarios.custom))] } }))}>
+                    {CUSTOM_KIND_LABELS[k]}
+                  </MenuItem>
+                ))}
+              </MenuList>
+            </MenuPopover>
+          </Menu>
+        </div>
+      </section>
+
+      <Field label="Floor on shocked rates">
+        <RadioGroup value={s.floor} onChange={(_, d) => setS({ floor: d.value as FloorKind })}>
+          {(Object.keys(FLOOR_LABELS) as FloorKind[]).map((k) => (
+            <Radio key={k} value={k} label={FLOOR_LABELS[k]} />
+          ))}
+        </RadioGroup>
+      </Field>
+      {s.floor === "RATE" && (
+        <Field label="Floor rate (%)" validationMessage={issueFor("floor-rate")} validationState={issueFor("floor-rate") ? "error" : "none"}>
+          <Input id="floor-rate" value={s.floorRatePct} onChange={(_, d) => setS({ floorRatePct: d.value })} inputMode="decimal" />
+        </Field>
+      )}
+
+      <IssueList issues={issues} title="The scenarios are not ready" />
+
+      {!curve && (
+        <MessageBar intent="info">
+          <MessageBarBody>The chart of shocked curves appears once the curve (step 2) is ready.</MessageBarBody>
+        </MessageBar>
+      )}
+      {preview && preview.problems.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Not in the chart</MessageBarTitle>
+            <ul className={styles.list}>
+              {preview.problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {curve && preview && (
+        <LineChart
+          title="Shocked curves against the base"
+          summary={`${preview.series.length} shocked curve${preview.series.length === 1 ? "" : "s"} of ${s.currency} (${s.calibration}) and the base curve, zero rate by tenor.`}
+          series={chartSeries}
+          xLabel="Tenor (years)"
+          yLabel="Zero rate"
+          formatY={(y) => formatPct(y, 1)}
+          table={{
+            columns: ["Tenor", ...chartSeries.map((x) => x.label)],
+            rows: curve.cells.map((cell, i) => [String(cell[0]), ...chartSeries.map((x) => (x.points[i] ? formatPct(x.points[i].y, 3) : "—"))]),
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,194 @@
+/**
+ * The wizard's setup: everything the user chose or typed, kept as typed (text stays text until it is
+ * written), so nothing is lost when a value does not validate yet. It is saved in the workbook settings
+ * and restored when the pane reopens.
+ */
+
+export type Interpolation = "LINEAR" | "LOGLINEAR" | "CUBIC";
+export const INTERPOLATIONS: readonly Interpolation[] = ["LINEAR", "LOGLINEAR", "CUBIC"];
+
+export type Calibration = "BCBS2024" | "BCBS2016" | "EU";
+export const CALIBRATIONS: readonly Calibration[] = ["BCBS2024", "BCBS2016", "EU"];
+
+export const BASEL_SCENARIOS = ["PARALLEL_UP", "PARALLEL_DOWN", "STEEPENER", "FLATTENER", "SHORT_UP", "SHORT_DOWN"] as const;
+export type BaselScenario = (typeof BASEL_SCENARIOS)[number];
+
+export type FloorKind = "NONE" | "EU" | "ZERO" | "RATE";
+export const FLOOR_KINDS: readonly FloorKind[] = ["NONE", "EU", "ZERO", "RATE"];
+
+export type PositionsSource = { kind: "table"; name: string } | { kind: "range"; address: string };
+
+export interface PositionsSetup {
+  /** "table" or "range": which picker the user is using. */
+  sourceKind: "table" | "range";
+  tableName: string;
+  rangeAddress: string;
+  /** As-of date as ISO text yyyy-mm-dd (what a date input holds), or "". */
+  asOf: string;
+  /** The user's column choices: field → header text ("" for not used); detected columns otherwise. */
+  columnChoices: Record<string, string>;
+}
+
+export interface PillarRow {
+  id: string;
+  tenor: string;
+  /** Zero rate in percent, as typed. */
+  ratePct: string;
+}
+
+export interface CurveSetup {
+  sourceKind: "range" | "pillars";
+  rangeAddress: string;
+  pillars: PillarRow[];
+  interpolation: Interpolation;
+}
+
+export type CustomScenario =
+  | { id: string; kind: "parallel"; name: string; bp: string }
+  | { id: string; kind: "twist"; name: string; shortBp: string; longBp: string; pivot: string }
+  | { id: string; kind: "keyrate"; name: string; tenor: string; bp: string }
+  | { id: string; kind: "ramp"; name: string; bp: string; months: string };
+
+export type CustomKind = CustomScenario["kind"];
+
+export interface ScenarioSetup {
+  currency: string;
+  calibration: Calibration;
+  basel: BaselScenario[];
+  custom: CustomScenario[];
+  floor: FloorKind;
+  /** Floor rate in percent when floor is RATE, as typed. */
+  floorRatePct: string;
+}
+
+export interface OutputSetup {
+  /** Tier 1 capital, as typed; blank for none. */
+  tier1: string;
+  deltaEve: boolean;
+  standardEve: boolean;
+  deltaNii: boolean;
+  repricingGap: boolean;
+  charts: boolean;
+}
+
+export interface Setup {
+  version: 1;
+  positions: PositionsSetup;
+  curve: CurveSetup;
+  scenarios: ScenarioSetup;
+  output: OutputSetup;
+}
+
+export const SETUP_VERSION = 1;
+
+const DEFAULT_TENORS = ["3M", "1Y", "2Y", "5Y", "10Y", "30Y"];
+
+export function defaultSetup(): Setup {
+  return {
+    version: 1,
+    positions: { sourceKind: "table", tableName: "", rangeAddress: "", asOf: "", columnChoices: {} },
+    curve: {
+      sourceKind: "range",
+      rangeAddress: "",
+      pillars: DEFAULT_TENORS.map((tenor, i) => ({ id: `p${i + 1}`, tenor, ratePct: "" })),
+      interpolation: "LINEAR",
+    },
+    scenarios: {
+      currency: "EUR",
+      calibration: "BCBS2024",
+      basel: [...BASEL_SCENARIOS],
+      custom: [],
+      floor: "NONE",
+      floorRatePct: "",
+    },
+    output: { tier1: "", deltaEve: true, standardEve: true, deltaNii: true, repricingGap: true, charts: true },
+  };
+}
+
+export function positionsSource(p: PositionsSetup): PositionsSource | null {
+  if (p.sourceKind === "table") return p.tableName.trim() ? { kind: "table", name: p.tableName.trim() } : null;
+  return p.rangeAddress.trim() ? { kind: "range", address: p.rangeAddress.trim() } : null;
+}
+
+const str = (v: unknown, fallback: string): string => (typeof v === "string" ? v : fallback);
+const bool = (v: unknown, fallback: boolean): boolean => (typeof v === "boolean" ? v : fallback);
+const oneOf = <T extends string>(v: unknown, list: readonly T[], fallback: T): T => (list.includes(v as T) ? (v as T) : fallback);
+const obj = (v: unknown): Record<string, unknown> => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+
+function readCustom(v: unknown, i: number): CustomScenario | null {
+  const o = obj(v);
+  const id = str(o.id, `c${i + 1}`);
+  const name = str(o.name, "");
+  switch (o.kind) {
+    case "parallel":
+      return { id, kind: "parallel", name, bp: str(o.bp, "") };
+    case "twist":
+      return { id, kind: "twist", name, shortBp: str(o.shortBp, ""), longBp: str(o.longBp, ""), pivot: str(o.pivot, "") };
+    case "keyrate":
+      return { id, kind: "keyrate", name, tenor: str(o.tenor, ""), bp: str(o.bp, "") };
+    case "ramp":
+      return { id, kind: "ramp", name, bp: str(o.bp, ""), months: str(o.months, "") };
+    default:
+      return null;
+  }
+}
+
+/**
+ * A setup read back from the workbook, made whole: unknown fields dropped, missing ones defaulted, so an
+ * older or hand-edited setting never breaks the pane. Returns null for something that is not a setup.
+ */
+export function restoreSetup(raw: unknown): Setup | null {
+  const o = obj(raw);
+  if (o.version !== SETUP_VERSION) return null;
+  const d = defaultSetup();
+  const p = obj(o.positions);
+  const c = obj(o.curve);
+  const s = obj(o.scenarios);
+  const out = obj(o.output);
+  const pillars = Array.isArray(c.pillars)
+    ? c.pillars.map((row, i) => {
+        const r = obj(row);
+        return { id: str(r.id, `p${i + 1}`), tenor: str(r.tenor, ""), ratePct: str(r.ratePct, "") };
+      })
+    : d.curve.pillars;
+  return {
+    version: 1,
+    positions: {
+      sourceKind: oneOf(p.sourceKind, ["table", "range"] as const, d.positions.sourceKind),
+      tableName: str(p.tableName, ""),
+      rangeAddress: str(p.rangeAddress, ""),
+      asOf: str(p.asOf, ""),
+      columnChoices: Object.fromEntries(Object.entries(obj(p.columnChoices)).filter((e): e is [string, string] => typeof e[1] === "string")),
+    },
+    curve: {
+      sourceKind: oneOf(c.sourceKind, ["range", "pillars"] as const, d.curve.sourceKind),
+      rangeAddress: str(c.rangeAddress, ""),
+      pillars,
+      interpolation: oneOf(c.interpolation, INTERPOLATIONS, "LINEAR"),
+    },
+    scenarios: {
+      currency: str(s.currency, d.scenarios.currency),
+      calibration: oneOf(s.calibration, CALIBRATIONS, "BCBS2024"),
+      basel: Array.isArray(s.basel) ? BASEL_SCENARIOS.filter((b) => (s.basel as unknown[]).includes(b)) : d.scenarios.basel,
+      custom: Array.isArray(s.custom) ? s.custom.map(readCustom).filter((x): x is CustomScenario => x !== null) : [],
+      floor: oneOf(s.floor, FLOOR_KINDS, "NONE"),
+      floorRatePct: str(s.floorRatePct, ""),
+    },
+    output: {
+      tier1: str(out.tier1, ""),
+      deltaEve: bool(out.deltaEve, true),
+      standardEve: bool(out.standardEve, true),
+      deltaNii: bool(out.deltaNii, true),
+      repricingGap: bool(out.repricingGap, true),
+      charts: bool(out.charts, true),
+    },
+  };
+}
+
+/** A fresh id for a list item, unique within `taken`. */
+export function nextId(prefix: string, taken: readonly { id: string }[]): string {
+  let n = taken.length + 1;
+  const ids = new Set(taken.map((t) => t.id));
+  while (ids.has(`${prefix}${n}`)) n++;
+  return `${prefix}${n}`;
+}

@@ -67,7 +67,10 @@ export const SHOCK_TABLES: Readonly<Record<Calibration, Table>> = Object.freeze(
   EU: table([...BCBS2016_ROWS, ...EU_ONLY_ROWS]),
 });
 
-/** Currencies a calibration carries, alphabetically. */
+/**
+ * Currencies a calibration carries, alphabetically.
+ * @example currencies("EU").length //=> 27
+ */
 export function currencies(calibration: Calibration): string[] {
   return Object.keys(SHOCK_TABLES[calibration]).sort();
 }

@@ -14,7 +14,7 @@ import { scenarioCurve } from "./shock";
  * A portfolio's repricing cash flows (principal and interest, signed) summed by day, as a leg with
  * Actual/365 fixed times t = (date − asOf)/365. Generated once; every scenario then discounts the same
  * few thousand dated amounts, so seven curves cost little more than one.
- * @example repricingLeg(portfolio, asOf) // { amounts: [...], times: [...] } one entry per day with a flow
+ * @example repricingLeg(zeroCoupon100In730Days, asOf) //=> { amounts: [100], times: [2] }
  */
 export function repricingLeg(portfolio: Portfolio, asOf: SerialDate, options?: FlowOptions): Leg {
   const daily = dailyFlows(portfolio, asOf, "REPRICING", options);
@@ -55,6 +55,8 @@ export interface DeltaEve {
 /**
  * ΔEVE under the six Basel scenarios: each scenario curve is the base pillars shocked and floored (as
  * ALM.SHOCK returns them), interpolated like the base curve; the leg is discounted once per curve.
+ * @example deltaEve({ amounts: [100], times: [2] }, { times: [0], zeros: [0.03] }, { parallel: 200, short: 300, long: 225 }, { kind: "NONE" }).scenarios[0].delta
+ * //=> 100·(e^(−0.10) − e^(−0.06)) = −3.6927115…
  */
 export function deltaEve(leg: Leg, pillars: Pillars, sizes: ShockSizes, floor: Floor, interpolation: Interpolation = "LINEAR"): DeltaEve {
   const base = eve(leg, scenarioCurve(pillars, interpolation, { kind: "BASE" }, floor));

@@ -18,10 +18,24 @@ export const DEFAULT_NII_OPTIONS: NiiOptions = { horizonMonths: 12, rampMonths: 
 /** Repricing tenor of a non-maturity deposit: overnight. */
 export const OVERNIGHT: Time = 1 / 365;
 
-/** Collects the scheduled principal flows of one position dated before the horizon end. */
+/**
+ * A book prepared for NII over one horizon: the scheduled principal payments of every fixed position
+ * before the horizon end, generated once (CSR layout: position i's payments are at
+ * offsets[i] … offsets[i + 1] − 1), so that several scenarios only re-price.
+ */
+export interface NiiBook {
+  readonly portfolio: Portfolio;
+  readonly asOf: SerialDate;
+  readonly end: SerialDate;
+  readonly offsets: Int32Array;
+  readonly dates: readonly SerialDate[];
+  readonly amounts: readonly Amount[];
+}
+
+/** Collects principal flows dated before the horizon end. */
 class PrincipalBefore implements FlowSink {
-  dates: SerialDate[] = [];
-  amounts: Amount[] = [];
+  readonly dates: SerialDate[] = [];
+  readonly amounts: Amount[] = [];
   constructor(private readonly end: SerialDate) {}
   add(_position: number, date: SerialDate, principal: Amount): void {
     if (date < this.end && principal !== 0) {
@@ -29,6 +43,24 @@ class PrincipalBefore implements FlowSink {
       this.amounts.push(principal);
     }
   }
+}
+
+/**
+ * Prepares a book for NII over `horizonMonths` from `asOf`: the contractual principal schedule of each
+ * fixed position (no CPR or TDRR) within the horizon.
+ * @example prepareNii(book, asOf, 12).end //=> EDATE(asOf, 12)
+ */
+export function prepareNii(portfolio: Portfolio, asOf: SerialDate, horizonMonths: number): NiiBook {
+  precondition(Number.isInteger(horizonMonths) && horizonMonths >= 1, () => `horizon ${horizonMonths} must be a whole number of months, 1 or more`);
+  const end = addMonths(asOf, horizonMonths);
+  const sink = new PrincipalBefore(end);
+  const offsets = new Int32Array(portfolio.size + 1);
+  for (let i = 0; i < portfolio.size; i++) {
+    offsets[i] = sink.dates.length;
+    if (portfolio.category[i] === 0 && !portfolio.floating[i]) generatePosition(portfolio, i, asOf, "CONTRACTUAL", sink);
+  }
+  offsets[portfolio.size] = sink.dates.length;
+  return { portfolio, asOf, end, offsets, dates: sink.dates, amounts: sink.amounts };
 }
 
 /**
@@ -47,18 +79,22 @@ class PrincipalBefore implements FlowSink {
  * //=> 1e6·(0.05·90 + 0.07·275)/365 = 65,068.49315… (12 months = 365 days from 2026-01-01)
  */
 export function nii(portfolio: Portfolio, asOf: SerialDate, shift: (tenor: Time) => Rate, options: NiiOptions = DEFAULT_NII_OPTIONS): Amount {
-  const { horizonMonths, rampMonths } = options;
-  precondition(Number.isInteger(horizonMonths) && horizonMonths >= 1, () => `horizon ${horizonMonths} must be a whole number of months, 1 or more`);
+  return niiOfBook(prepareNii(portfolio, asOf, options.horizonMonths), shift, options.rampMonths);
+}
+
+/** NII of a prepared book under one scenario shift and ramp (see `nii`). */
+export function niiOfBook(book: NiiBook, shift: (tenor: Time) => Rate, rampMonths = 0): Amount {
   precondition(Number.isInteger(rampMonths) && rampMonths >= 0, () => `ramp ${rampMonths} must be a whole number of months, 0 or more`);
-  const end = addMonths(asOf, horizonMonths);
+  const { asOf } = book;
   const rampEnd = addMonths(asOf, rampMonths);
   const weight = (d: SerialDate): number => (d >= rampEnd ? 1 : (d - asOf) / (rampEnd - asOf));
   let total = 0;
-  for (let i = 0; i < portfolio.size; i++) total += positionNii(portfolio, i, asOf, end, weight, shift);
+  for (let i = 0; i < book.portfolio.size; i++) total += positionNii(book, i, weight, shift);
   return total;
 }
 
-function positionNii(p: Portfolio, i: number, asOf: SerialDate, end: SerialDate, weight: (d: SerialDate) => number, shift: (tenor: Time) => Rate): Amount {
+function positionNii(book: NiiBook, i: number, weight: (d: SerialDate) => number, shift: (tenor: Time) => Rate): Amount {
+  const { portfolio: p, asOf, end } = book;
   const balance = p.balance[i];
   const rate = p.rate[i];
   const basis = p.basis[i];
@@ -88,18 +124,16 @@ function positionNii(p: Portfolio, i: number, asOf: SerialDate, end: SerialDate,
     return balance * (rate * accrual(asOf, reset) + renewed(reset, months / 12, (k) => addMonths(reset, k * months)));
   }
 
-  const maturity = p.maturity[i];
-  const term = maturity - (p.start[i] > 0 ? p.start[i] : asOf);
-  const principal = new PrincipalBefore(end);
-  generatePosition(p, i, asOf, "CONTRACTUAL", principal);
+  const term = p.maturity[i] - (p.start[i] > 0 ? p.start[i] : asOf);
   let outstanding = balance;
   let previous = asOf;
   let sum = 0;
-  principal.dates.forEach((d, j) => {
-    const amount = principal.amounts[j];
+  for (let j = book.offsets[i]; j < book.offsets[i + 1]; j++) {
+    const d = book.dates[j];
+    const amount = book.amounts[j];
     sum += outstanding * rate * accrual(previous, d) + amount * renewed(d, term / 365, (k) => d + k * term);
     outstanding -= amount;
     previous = d;
-  });
+  }
   return sum + outstanding * rate * accrual(previous, end);
 }

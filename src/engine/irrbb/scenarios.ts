@@ -80,7 +80,10 @@ export function alphaShort(t: Time, x: number = SHORT_DECAY_YEARS): number {
   return Math.exp(-t / x);
 }
 
-/** α_long(t) = 1 − e^(−t/x). */
+/**
+ * α_long(t) = 1 − e^(−t/x).
+ * @example alphaLong(3.5) //=> 0.58313798032149161 (SRP31.92: 0.583)
+ */
 export function alphaLong(t: Time, x: number = SHORT_DECAY_YEARS): number {
   return -Math.expm1(-t / x);
 }
@@ -99,7 +102,10 @@ export function standardShiftBp(name: BaselScenario, sizes: ShockSizes, t: Time)
   return bp;
 }
 
-/** Checks a tenor-point scenario: at least one point, tenors finite, ≥ 0 and strictly increasing, shifts finite. */
+/**
+ * Checks a tenor-point scenario: at least one point, tenors finite, ≥ 0 and strictly increasing, shifts finite.
+ * @example scenarioShift(pointsScenario([1, 5, 10], [50, 150, 100]))(3) //=> 0.01
+ */
 export function pointsScenario(tenors: readonly Time[], bp: readonly Bp[]): Scenario {
   precondition(tenors.length >= 1 && tenors.length === bp.length, "a shift curve needs at least one tenor, each with a shift in bp");
   for (let i = 0; i < tenors.length; i++) {
@@ -143,7 +149,10 @@ export function scenarioShift(scenario: Scenario): (t: Time) => Rate {
   }
 }
 
-/** How a scenario reads in a result table: BASE, the standard name, "+200 bp", or CUSTOM. */
+/**
+ * How a scenario reads in a result table: BASE, the standard name, "+200 bp", or CUSTOM.
+ * @example scenarioLabel({ kind: "PARALLEL", bp: 200 }) //=> "+200 bp"
+ */
 export function scenarioLabel(scenario: Scenario): string {
   switch (scenario.kind) {
     case "BASE":

@@ -26,6 +26,7 @@ class BucketSink implements FlowSink {
  * only a CPR depend on γ alone and those with only a TDRR on u alone, so each of these groups is
  * generated once per distinct multiplier (three sets for the Basel table: 1, 0.8, 1.2); only positions
  * with both are generated per distinct pair.
+ * @example bucketCashFlows(tdrr10pct200kDeposit, asOf, [{ cpr: 1, tdrr: 1.2 }])[0][0] //=> −24,000 (overnight)
  */
 export function bucketCashFlows(portfolio: Portfolio, asOf: SerialDate, pairs: readonly BehaviouralMultipliers[]): Float64Array[] {
   const bucketOf = bucketLookup(edgeDates(BASEL_BUCKETS, asOf), asOf);
@@ -83,6 +84,8 @@ export interface StandardEve {
  * slotted to the 19 buckets, discounted at the published midpoints, EVE_i = Σ_k CF_i(k)·exp(−R_i(t_k)·t_k)
  * with R_i = floor(R₀ + ΔR_i) and R₀ the base curve's zero rate at t_k; CF_i uses scenario i's CPR and
  * TDRR multipliers (CF₀ none). Loss_i = EVE₀ − EVE_i; measure = max(0, max_i loss_i).
+ * @example standardEve(zeroCoupon100In2Years, asOf, { times: [0], zeros: [0.03] }, USD2024, NO_FLOOR).base
+ * //=> 100·e^(−0.03·1.75) = 94.885432… (bucket 1.5Y–2Y, midpoint 1.75)
  */
 export function standardEve(
   portfolio: Portfolio,

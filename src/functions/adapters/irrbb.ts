@@ -1,7 +1,7 @@
 import { CALIBRATIONS, DEFAULT_CALIBRATION, currencies, shockSizes, type Calibration, type ShockSizes } from "../../engine/irrbb/calibrations";
 import { deltaEve, eve, repricingLeg } from "../../engine/irrbb/eve";
 import { FLOOR_NAMES, NO_FLOOR, type Floor } from "../../engine/irrbb/floors";
-import { nii } from "../../engine/irrbb/nii";
+import { nii, niiOfBook, prepareNii } from "../../engine/irrbb/nii";
 import { BASEL_SCENARIOS, BASE_SCENARIO, SCENARIO_SETS, SCENARIO_SET_NAMES, pointsScenario, scenarioLabel, scenarioShift, type Scenario } from "../../engine/irrbb/scenarios";
 import { scenarioCurve, shockPillars } from "../../engine/irrbb/shock";
 import { standardEve } from "../../engine/irrbb/standardEve";
@@ -355,12 +355,11 @@ const DELTANII = defineFunction(
   (positionsRaw, asOf, _pillars, currency, scenariosRaw, horizonMonths, rampMonths, headers) => {
     const ctx = { fn: "DELTANII", currency, calibration: DEFAULT_CALIBRATION };
     const list = parseScenarioList(scenariosRaw, { fn: "DELTANII", arg: "scenarios" }, ctx);
-    const portfolio = positionsOf("DELTANII", positionsRaw, asOf, currency);
-    const options = { horizonMonths, rampMonths };
-    const base = nii(portfolio, asOf, scenarioShift(BASE_SCENARIO), options);
+    const book = prepareNii(positionsOf("DELTANII", positionsRaw, asOf, currency), asOf, horizonMonths);
+    const base = niiOfBook(book, scenarioShift(BASE_SCENARIO), rampMonths);
     const rows: Cell[][] = [["BASE", base, 0, percentOfBase("DELTANII", "NII", 0, base)]];
     for (const scenario of list) {
-      const value = nii(portfolio, asOf, scenarioShift(scenario), options);
+      const value = niiOfBook(book, scenarioShift(scenario), rampMonths);
       rows.push([scenarioLabel(scenario), value, value - base, percentOfBase("DELTANII", "NII", value - base, base)]);
     }
     return table("DELTANII", ["Scenario", "NII", "ΔNII", "ΔNII % of base"], rows, headers);

@@ -76,6 +76,14 @@ describe("EVE against QuantLib", () => {
     expect(eve({ amounts: [100, -50], times: [1, 3] }, flatCurve(0.02))).toBeCloseTo(100 * Math.exp(-0.02) - 50 * Math.exp(-0.06), 12);
   });
 
+  test("a zero-coupon 100 due in 730 days is one flow at t = 2, and its PARALLEL_UP ΔEVE on a flat 3 % curve is 100·(e^(−0.10) − e^(−0.06))", () => {
+    const asOf = fromYmd(2026, 1, 15);
+    const leg = repricingLeg(book([{ balance: 100, rate: 0, maturity: asOf + 730 }]), asOf);
+    expect([Array.from(leg.amounts), Array.from(leg.times)]).toEqual([[100], [2]]);
+    const result = deltaEve(leg, { times: [0], zeros: [0.03] }, { parallel: 200, short: 300, long: 225 }, { kind: "NONE" });
+    expect(result.scenarios[0].delta).toBeCloseTo(100 * (Math.exp(-0.1) - Math.exp(-0.06)), 12);
+  });
+
   test("an empty book has EVE 0 under every scenario", () => {
     const empty = repricingLeg(book([]), fromYmd(2026, 1, 15));
     const result = deltaEve(empty, { times: [0], zeros: [0.03] }, { parallel: 200, short: 300, long: 150 }, { kind: "NONE" });

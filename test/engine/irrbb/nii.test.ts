@@ -4,7 +4,7 @@
  * 2026-01-01 → 04-01 = 90, → 07-01 = 181, → 10-01 = 273; 04-01 → 10-01 = 183; 07-01 → 2027-01-01 = 184;
  * 10-01 → 2027-01-01 = 92.
  */
-import { nii } from "../../../src/engine/irrbb/nii";
+import { nii, niiOfBook, prepareNii } from "../../../src/engine/irrbb/nii";
 import { scenarioShift } from "../../../src/engine/irrbb/scenarios";
 import { fromYmd } from "../../../src/engine/time/serialDate";
 import { book } from "./book";
@@ -84,6 +84,14 @@ describe("NII on a constant balance sheet", () => {
   test("interest accrues with the position's day count: Actual/360 for basis 2", () => {
     const f = book([{ balance: 1_000_000, rate: 0.05, maturity: fromYmd(2030, 1, 1), nextReset: fromYmd(2026, 4, 1), resetMonths: 6, basis: 2 }]);
     expect(nii(f, AS_OF, parallel(200), YEAR)).toBeCloseTo((1e6 * (0.05 * 90 + 0.07 * 275)) / 360, 8);
+  });
+
+  test("a book prepared once for the horizon (to 2027-01-01) gives each scenario the same NII as preparing afresh", () => {
+    const loan = book([{ balance: 1_200_000, rate: 0.06, maturity: fromYmd(2027, 1, 1), amortization: "LINEAR", frequency: 12 }]);
+    const prepared = prepareNii(loan, AS_OF, 12);
+    expect(prepared.end).toBe(fromYmd(2027, 1, 1));
+    expect(prepared.dates).toHaveLength(11);
+    for (const bp of [-100, 0, 250]) expect(niiOfBook(prepared, parallel(bp), 6)).toBe(nii(loan, AS_OF, parallel(bp), { horizonMonths: 12, rampMonths: 6 }));
   });
 
   test("rejects a horizon that is not a whole number of months ≥ 1", () => {

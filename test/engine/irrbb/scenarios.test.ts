@@ -45,6 +45,11 @@ describe("Basel scenario formulas (SRP31.91)", () => {
     }
   });
 
+  test("α_short(3.5) and α_long(3.5) are e^(−0.875) and 1 − e^(−0.875) (SRP31.92: 0.417 and 0.583)", () => {
+    expect(alphaShort(3.5)).toBeCloseTo(0.41686201967850839, 16);
+    expect(alphaLong(3.5)).toBeCloseTo(0.58313798032149161, 15);
+  });
+
   test("α_short + α_long = 1, α_short(0) = 1 and α_long(0) = 0", () => {
     expect(alphaShort(0)).toBe(1);
     expect(alphaLong(0)).toBe(0);

@@ -38,6 +38,13 @@ describe("shocked curves", () => {
     });
   });
 
+  test("a parallel +100 bp moves {1: 3 %, 10: 3.5 %} to 4 % and 4.5 %, and ZERO bounds a −300 bp shock of a flat 2 % curve at 0", () => {
+    const shocked = shockPillars({ times: [1, 10], zeros: [0.03, 0.035] }, { kind: "PARALLEL", bp: 100 }, { kind: "NONE" });
+    expect(shocked.zeros[0]).toBeCloseTo(0.04, 16);
+    expect(shocked.zeros[1]).toBeCloseTo(0.045, 16);
+    expect(shockedCurve(flatCurve(0.02), { kind: "PARALLEL", bp: -300 }, { kind: "ZERO" }).zeroRate(5)).toBe(0);
+  });
+
   test("shocked minus base equals the shock at every pillar (invariant) for each standard scenario", () => {
     for (const name of ["PARALLEL_UP", "SHORT_DOWN", "FLATTENER"] as const) {
       const shocked = shockPillars(PILLARS, { kind: "STANDARD", name, sizes: USD }, { kind: "NONE" });

@@ -22,7 +22,8 @@ for script in \
   annuity_gnumeric.py \
   curves_quantlib.py \
   analytics_quantlib.py \
-  bootstrap_quantlib.py; do
+  bootstrap_quantlib.py \
+  irrbb_eve_quantlib.py; do
   echo "== $script"
   "$py" "$here/$script"
 done

@@ -127,4 +127,11 @@ describe("ALM.VERSION", () => {
     expect(PRODUCT_VERSION).toBe(pkg.version);
     expect(VERSION()).toContain(`ALM add-in ${pkg.version}`);
   });
+
+  it("lists the three shock calibrations with their sources and currency counts (21 BCBS, 27 EU)", () => {
+    const text = VERSION();
+    expect(text).toContain("BCBS2024 (BCBS d578 / SRP31.90 from 2026-01-01, 21 currencies)");
+    expect(text).toContain("BCBS2016 (BCBS d368 Annex 2, 21 currencies)");
+    expect(text).toContain("EU (Delegated Regulation (EU) 2024/856 Annex A, 27 currencies)");
+  });
 });

@@ -1,7 +1,19 @@
+import { CALIBRATIONS, currencies } from "../../engine/irrbb/calibrations";
 import { PRODUCT_VERSION } from "../../version";
 import { defineFunction } from "../runner";
 
-const VERSION = defineFunction("VERSION", [], () => `ALM add-in ${PRODUCT_VERSION}`);
+/** The shock calibrations this build carries, with their sources, for audit trails. */
+const CALIBRATION_SOURCES: Record<(typeof CALIBRATIONS)[number], string> = {
+  BCBS2024: "BCBS d578 / SRP31.90 from 2026-01-01",
+  BCBS2016: "BCBS d368 Annex 2",
+  EU: "Delegated Regulation (EU) 2024/856 Annex A",
+};
+
+const VERSION = defineFunction(
+  "VERSION",
+  [],
+  () => `ALM add-in ${PRODUCT_VERSION}; shock calibrations: ${CALIBRATIONS.map((c) => `${c} (${CALIBRATION_SOURCES[c]}, ${currencies(c).length} currencies)`).join("; ")}`
+);
 
 /**
  * Product version and the shock calibration tables it carries, for audit trails in refreshed workbooks.

@@ -16,8 +16,8 @@ What it does, independently of the TypeScript engine:
   months (ql.Schedule, Backward, NullCalendar, Unadjusted); interest on the
   outstanding at the position's rate, Actual/365 fixed (basis 3) from the previous
   roll date, computed by ql.FixedRateLeg over the outstanding notionals; annuity
-  level payment B*i/(1-(1+i)^-N) with i = rate/frequency over the N remaining
-  payments, principal = payment - interest, the last payment repays the rest;
+  level payment that repays the balance exactly under Actual/365 accrual over the N
+  remaining payments, principal = payment - interest, the last payment repays the rest;
   linear: outstanding/(payments left); the floater ends at NextReset with its full
   notional plus interest accrued from the previous roll date; a plain-Python
   recomputation of every interest amount must agree to 1e-9;
@@ -118,8 +118,15 @@ def position_flows(pos):
     n = len(dates) - 1
     outstanding = float(balance)
     notionals, principals = [], []
-    i = rate / freq
-    payment = outstanding * i / (1 - (1 + i) ** -n) if amort == "ANNUITY" else 0.0
+    # Level payment that repays the balance exactly under Actual/365 accrual: B / sum_k prod_{j<=k} 1/(1 + r a_j)
+    # (docs/methodology/cashflows.md); it equals B i / (1 - (1 + i)^-N) when every a_j is 1/freq.
+    payment = 0.0
+    if amort == "ANNUITY":
+        discount, annuity = 1.0, 0.0
+        for k in range(n):
+            discount /= 1 + rate * (dates[k + 1] - dates[k]).days / 365
+            annuity += discount
+        payment = outstanding / annuity
     for k in range(n):
         notionals.append(outstanding)
         interest = outstanding * rate * (dates[k + 1] - dates[k]).days / 365
@@ -240,7 +247,7 @@ def main() -> None:
         f"QuantLib {C.quantlib_version()} (Python bindings); NullCalendar, Actual365Fixed, t = days/365 from as_of. "
         "Flows rebuilt in Python from the positions (SPEC §2 repricing view, basis 3): ql.Schedule backward from maturity "
         "by 12/Frequency months; interest by ql.FixedRateLeg on the outstanding notionals (checked against plain Python "
-        f"to {max_interest_dev:.1e}); annuity level payment over the remaining payments, principal = payment - interest; "
+        f"to {max_interest_dev:.1e}); annuity level payment repaying the balance exactly under Actual/365 accrual, principal = payment - interest; "
         "linear = outstanding / payments left; floater ends at NextReset with notional + accrued interest. "
         "Scenario curve: every pillar zero z0(t) + shift(t) (SRP31.91, x = 4) at t = days/365, floored (EU: "
         "max(z, min(min(-150 + 3t, 0) bp, z0)); ZERO: max(z, 0); number f: max(z, f)); BASE unshocked and unfloored; "

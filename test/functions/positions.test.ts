@@ -80,6 +80,17 @@ describe("cash-flow generation", () => {
     );
   });
 
+  it("pays an annuity in level payments, the last one included, under any day count", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 2, max: 360 }), fc.constantFrom(0, 1, 2, 3, 4), (bp, months, basis) => {
+        const maturity = asOf + Math.round(months * 30.4);
+        const flows = CASHFLOWS([header, row({ Id: "A", Balance: 100000, Rate: bp / 1e4, Maturity: maturity, Amortization: "ANNUITY", Basis: basis })], asOf, null, true, false) as number[][];
+        for (const f of flows) expect(f[4]).toBeCloseTo(flows[0][4], 6);
+      }),
+      { seed: 7, numRuns: 200 }
+    );
+  });
+
   it("ends a floater at NextReset with its full notional in the repricing view and runs it to maturity in the contractual view", () => {
     const reset = fromYmd(2026, 12, 30); // a quarterly roll date of the 2031-09-30 maturity
     const table = [header, row({ ...base, Type: "FLOATING", NextReset: reset, Frequency: 4 })];

@@ -43,8 +43,9 @@ function accrual(start: SerialDate, end: SerialDate, basis: number): number {
 /**
  * Generates the dated principal and interest flows of every position after `asOf` into `sink`
  * (methodology in docs/methodology/cashflows.md). Interest accrues on the outstanding balance with the
- * position's day count from the start of each period; annuities pay a level amount `B·i/(1−(1+i)^−N)`
- * (i = rate/frequency) whose principal part is the payment less the accrued interest; linear
+ * position's day count from the start of each period; annuities pay the level amount that repays the
+ * balance exactly under that accrual (Excel's PMT when every period accrues 1/frequency of a year),
+ * whose principal part is the payment less the accrued interest; linear
  * amortisation repays equal instalments; prepayment removes SMM = 1 − (1 − CPR)^(months/12) of the
  * balance after scheduled principal; the last payment repays whatever remains, so each position's
  * principal adds up to its balance.
@@ -78,8 +79,7 @@ export function generatePosition(p: Portfolio, i: number, asOf: SerialDate, view
   const cut = repricing && p.floating[i] ? p.nextReset[i] : 0;
   const smm = repricing && p.cpr[i] > 0 ? 1 - Math.pow(1 - Math.min(1, p.cpr[i] * (options.cprMultiplier ?? 1)), months / 12) : 0;
   const amortization = p.amortization[i];
-  const periodic = rate / p.frequency[i];
-  let payment = amortization === ANNUITY ? (periodic === 0 ? outstanding / count : (outstanding * periodic) / -Math.expm1(-count * Math.log1p(periodic))) : 0;
+  let payment = amortization === ANNUITY ? levelPayment(outstanding, rate, dates, count, periodStart, basis) : 0;
 
   for (let k = 0; k < count; k++) {
     const date = dates[k];
@@ -99,6 +99,24 @@ export function generatePosition(p: Portfolio, i: number, asOf: SerialDate, view
     payment *= 1 - smm;
     periodStart = date;
   }
+}
+
+/**
+ * The level payment P that repays `balance` over the schedule when period j accrues `rate · αⱼ`:
+ * P = B / Σₖ Πⱼ≤ₖ 1/(1 + rate·αⱼ). With αⱼ = 1/f for every period it is PMT(rate/f, N, −B); at 0 % it is B/N.
+ */
+function levelPayment(balance: number, rate: number, dates: Int32Array, count: number, start: SerialDate, basis: number): number {
+  let discount = 1;
+  let annuity = 0;
+  let previous = start;
+  for (let k = 0; k < count; k++) {
+    const growth = 1 + rate * accrual(previous, dates[k], basis);
+    precondition(growth > 0, () => `a rate of ${rate} makes a period's growth factor ${growth} ≤ 0; no level payment exists`);
+    discount /= growth;
+    annuity += discount;
+    previous = dates[k];
+  }
+  return balance / annuity;
 }
 
 /** Non-maturity deposit: overnight in the contractual view; Basel core/non-core slotting when repricing. */

@@ -79,7 +79,8 @@ export function generatePosition(p: Portfolio, i: number, asOf: SerialDate, view
   const cut = repricing && p.floating[i] ? p.nextReset[i] : 0;
   const smm = repricing && p.cpr[i] > 0 ? 1 - Math.pow(1 - Math.min(1, p.cpr[i] * (options.cprMultiplier ?? 1)), months / 12) : 0;
   const amortization = p.amortization[i];
-  let payment = amortization === ANNUITY ? levelPayment(outstanding, rate, dates, count, periodStart, basis) : 0;
+  const alpha = accruals(dates, count, periodStart, basis);
+  let payment = amortization === ANNUITY ? levelPayment(outstanding, rate, alpha, count) : 0;
 
   for (let k = 0; k < count; k++) {
     const date = dates[k];
@@ -87,7 +88,7 @@ export function generatePosition(p: Portfolio, i: number, asOf: SerialDate, view
       sink.add(i, cut, outstanding, outstanding * rate * accrual(periodStart, cut, basis));
       return;
     }
-    const interest = outstanding * rate * accrual(periodStart, date, basis);
+    const interest = outstanding * rate * alpha[k];
     if (k === count - 1) {
       sink.add(i, date, outstanding, interest);
       return;
@@ -105,18 +106,29 @@ export function generatePosition(p: Portfolio, i: number, asOf: SerialDate, view
  * The level payment P that repays `balance` over the schedule when period j accrues `rate · αⱼ`:
  * P = B / Σₖ Πⱼ≤ₖ 1/(1 + rate·αⱼ). With αⱼ = 1/f for every period it is PMT(rate/f, N, −B); at 0 % it is B/N.
  */
-function levelPayment(balance: number, rate: number, dates: Int32Array, count: number, start: SerialDate, basis: number): number {
+function levelPayment(balance: number, rate: number, alpha: Float64Array, count: number): number {
   let discount = 1;
   let annuity = 0;
-  let previous = start;
   for (let k = 0; k < count; k++) {
-    const growth = 1 + rate * accrual(previous, dates[k], basis);
-    precondition(growth > 0, () => `a rate of ${rate} makes a period's growth factor ${growth} ≤ 0; no level payment exists`);
+    const growth = 1 + rate * alpha[k];
+    if (!(growth > 0)) precondition(false, `a rate of ${rate} makes a period's growth factor ${growth} ≤ 0; no level payment exists`);
     discount /= growth;
     annuity += discount;
-    previous = dates[k];
   }
   return balance / annuity;
+}
+
+/** Scratch space for one position's accrual fractions (positions are generated one at a time). */
+const ALPHA = new Float64Array(MAX_PERIODS + 1);
+
+/** Accrual fraction of each period of a schedule, the first starting at `start`. */
+function accruals(dates: Int32Array, count: number, start: SerialDate, basis: number): Float64Array {
+  let previous = start;
+  for (let k = 0; k < count; k++) {
+    ALPHA[k] = accrual(previous, dates[k], basis);
+    previous = dates[k];
+  }
+  return ALPHA;
 }
 
 /** Non-maturity deposit: overnight in the contractual view; Basel core/non-core slotting when repricing. */

@@ -1,5 +1,5 @@
 import type { SerialDate, Time } from "../types";
-import { fromYmd, isEndOfMonth, isLeapYear, toYmd } from "./serialDate";
+import { daysInMonth, fromYmd, isLeapYear, packedYmd, toYmd } from "./serialDate";
 
 /**
  * Day-count conventions, named as in Excel's `basis` codes:
@@ -14,12 +14,14 @@ export type DayCount = "US30_360" | "ACT_ACT" | "ACT_360" | "ACT_365" | "EU30_36
 export const DAY_COUNTS_BY_BASIS: readonly DayCount[] = ["US30_360", "ACT_ACT", "ACT_360", "ACT_365", "EU30_360"];
 
 function us30360(start: SerialDate, end: SerialDate): Time {
-  const a = toYmd(start);
-  const b = toYmd(end);
-  let d1 = a.day;
-  let d2 = b.day;
-  const lastFebStart = a.month === 2 && isEndOfMonth(start);
-  const lastFebEnd = b.month === 2 && isEndOfMonth(end);
+  const pa = packedYmd(start);
+  const pb = packedYmd(end);
+  const a = { year: Math.floor(pa / 10000), month: Math.floor(pa / 100) % 100 };
+  const b = { year: Math.floor(pb / 10000), month: Math.floor(pb / 100) % 100 };
+  let d1 = pa % 100;
+  let d2 = pb % 100;
+  const lastFebStart = a.month === 2 && d1 === daysInMonth(a.year, 2);
+  const lastFebEnd = b.month === 2 && d2 === daysInMonth(b.year, 2);
   if (d1 === 31 && d2 === 31) {
     d1 = 30;
     d2 = 30;

@@ -1,4 +1,4 @@
-import { EngineError, precondition } from "../errors";
+import { EngineError } from "../errors";
 import type { SerialDate } from "../types";
 
 /**
@@ -58,7 +58,7 @@ export function daysInMonth(year: number, month: number): number {
  * @example fromYmd(2000, 1, 1) //=> 36526
  */
 export function fromYmd(year: number, month: number, day: number): SerialDate {
-  precondition(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month), () => `${year}-${month}-${day} is not a calendar date`);
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) throw new EngineError("VALUE", `${year}-${month}-${day} is not a calendar date`);
   if (year === 1900 && month <= 2) return month === 1 ? day : 31 + day;
   return daysFromCivil(year, month, day) - EPOCH_OFFSET;
 }
@@ -71,13 +71,26 @@ export function toYmd(serial: SerialDate): YearMonthDay {
   if (serial === FICTITIOUS_LEAP_DAY) throw new EngineError("VALUE", "serial 60 is Excel's fictitious 1900-02-29, not a date");
   if (serial < FICTITIOUS_LEAP_DAY) return serial <= 31 ? { year: 1900, month: 1, day: serial } : { year: 1900, month: 2, day: serial - 31 };
   if (serial > 0 && serial <= MAX_SERIAL && (serial | 0) === serial) {
-    const packed = ymdCache[serial];
-    if (packed !== 0) return { year: Math.floor(packed / 10000), month: Math.floor(packed / 100) % 100, day: packed % 100 };
-    const ymd = civilFromDays(serial + EPOCH_OFFSET);
-    ymdCache[serial] = ymd.year * 10000 + ymd.month * 100 + ymd.day;
-    return ymd;
+    const packed = packedYmd(serial);
+    return { year: Math.floor(packed / 10000), month: Math.floor(packed / 100) % 100, day: packed % 100 };
   }
   return civilFromDays(serial + EPOCH_OFFSET);
+}
+
+/**
+ * The calendar date of a serial from 61 to MAX_SERIAL packed as the integer yyyymmdd, without allocating
+ * (hot paths: schedules and 30/360 day counts). Conversions are cached.
+ * @example packedYmd(45657) //=> 20241231
+ */
+export function packedYmd(serial: SerialDate): number {
+  if (!(serial >= 1 && serial <= MAX_SERIAL)) {
+    const ymd = toYmd(serial);
+    return ymd.year * 10000 + ymd.month * 100 + ymd.day;
+  }
+  const cached = ymdCache[serial];
+  if (cached !== 0) return cached;
+  const ymd = serial < FICTITIOUS_LEAP_DAY ? toYmd(serial) : civilFromDays(serial + EPOCH_OFFSET);
+  return (ymdCache[serial] = ymd.year * 10000 + ymd.month * 100 + ymd.day);
 }
 
 /** Calendar dates of serials already converted, packed as yyyymmdd (0 = not yet): cash-flow schedules revisit the same dates. */
@@ -98,7 +111,7 @@ export function addMonths(serial: SerialDate, months: number): SerialDate {
   const total = year * 12 + (month - 1) + months;
   const y = Math.floor(total / 12);
   const m = total - y * 12 + 1;
-  precondition(y >= 1900 && y <= 9999, () => `${toIso(serial)} plus ${months} months is outside Excel's dates (1900 to 9999)`);
+  if (!(y >= 1900 && y <= 9999)) throw new EngineError("VALUE", `${toIso(serial)} plus ${months} months is outside Excel's dates (1900 to 9999)`);
   return fromYmd(y, m, Math.min(day, daysInMonth(y, m)));
 }
 

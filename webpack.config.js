@@ -143,6 +143,8 @@ module.exports = async (env = {}, options = {}) => {
     devtool: dev ? "cheap-module-source-map" : "source-map",
     entry: {
       functions: "./src/functions/functions.ts",
+      // The Web Worker the whole-table functions run in (src/functions/offload.ts); not loaded by the page.
+      "functions-worker": "./src/functions/worker.ts",
       taskpane: "./src/taskpane/index.tsx",
     },
     output: {

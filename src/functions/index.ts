@@ -5,10 +5,16 @@ import * as irrbb from "./adapters/irrbb";
 import * as liquidity from "./adapters/liquidity";
 import * as meta from "./adapters/meta";
 
+/** Types an offloaded function's synchronous kernel with the registered function's parameters and result. */
+function sync<F extends (...args: any[]) => Promise<unknown>>(_registered: F, kernel: (...args: any[]) => unknown): (...args: Parameters<F>) => Awaited<ReturnType<F>> {
+  return kernel as (...args: Parameters<F>) => Awaited<ReturnType<F>>;
+}
+
 /**
  * Every ALM.* function by its id without the namespace, callable in plain Node exactly as Excel calls it:
  * ranges as row-major 2-D arrays, omitted optionals as `null`. Used by the tests, the demo and the
- * browser preview.
+ * browser preview. Each entry returns its result synchronously; Excel registers the whole-table functions
+ * through `offload`, which runs these same implementations in a Web Worker (see offload.ts).
  */
 export const functionsById = {
   DF: curves.df,
@@ -19,22 +25,22 @@ export const functionsById = {
   DURATION: cashflows.durationFn,
   CONVEXITY: cashflows.convexityFn,
   DV01: cashflows.dv01Fn,
-  KRD: cashflows.krd,
+  KRD: sync(cashflows.krd, cashflows.kernels.KRD),
   DGAP: cashflows.dgap,
-  CASHFLOWS: cashflows.cashflows,
+  CASHFLOWS: sync(cashflows.cashflows, cashflows.kernels.CASHFLOWS),
   BUCKETS: gap.buckets,
-  GAP: gap.gap,
-  REPRICINGGAP: gap.repricinggap,
-  LIQUIDITYGAP: gap.liquiditygap,
+  GAP: sync(gap.gap, gap.kernels.GAP),
+  REPRICINGGAP: sync(gap.repricinggap, gap.kernels.REPRICINGGAP),
+  LIQUIDITYGAP: sync(gap.liquiditygap, gap.kernels.LIQUIDITYGAP),
   NMD: gap.nmd,
   SCENARIOS: irrbb.scenarios,
   SHOCKSIZES: irrbb.shocksizes,
   SHOCK: irrbb.shock,
-  EVE: irrbb.eveFn,
-  DELTAEVE: irrbb.deltaeve,
-  STANDARDEVE: irrbb.standardeve,
-  NII: irrbb.niiFn,
-  DELTANII: irrbb.deltanii,
+  EVE: sync(irrbb.eveFn, irrbb.kernels.EVE),
+  DELTAEVE: sync(irrbb.deltaeve, irrbb.kernels.DELTAEVE),
+  STANDARDEVE: sync(irrbb.standardeve, irrbb.kernels.STANDARDEVE),
+  NII: sync(irrbb.niiFn, irrbb.kernels.NII),
+  DELTANII: sync(irrbb.deltanii, irrbb.kernels.DELTANII),
   LCR: liquidity.lcrFn,
   VERSION: meta.version,
 } as const satisfies Record<string, (...args: any[]) => unknown>;

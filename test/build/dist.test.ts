@@ -83,15 +83,16 @@ describe("dist/", () => {
     }
   });
 
-  test("functions.js makes no network calls: same inputs, same outputs, offline", () => {
+  test.each(["functions.js", "functions-worker.js"])("%s makes no network calls: same inputs, same outputs, offline", (file) => {
     const network = /\bfetch\s*\(|XMLHttpRequest|WebSocket|EventSource|sendBeacon|importScripts\s*\(/g;
-    expect(functionsJs.match(network) ?? []).toEqual([]);
+    expect(read(file).match(network) ?? []).toEqual([]);
   });
 
   test("functions.js stands alone: no chunk loading, no React or Fluent UI inside", () => {
     expect(functionsJs).not.toMatch(/ChunkLoadError|Loading chunk/);
     expect(functionsJs).not.toMatch(/react\.(transitional\.)?element|__SECRET_INTERNALS|makeStyles/);
-    expect(Object.keys(info.packages).sort()).toEqual(["functions", "taskpane"]);
+    expect(Object.keys(info.packages).sort()).toEqual(["functions", "functions-worker", "taskpane"]);
+    expect(info.packages["functions-worker"]).toEqual(info.packages.functions);
     const uiPackages = info.packages.functions.filter((name) => /^(react|react-dom|scheduler|@fluentui\/.*|@griffel\/.*)$/.test(name));
     expect(uiPackages).toEqual([]);
     expect(info.packages.taskpane).toContain("react");

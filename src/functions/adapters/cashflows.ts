@@ -7,6 +7,7 @@ import { arg, booleanCell, curveArg, fail, isBlank, numberCell, scalarOf, timeCe
 import { discounting, legAfter, pairAmountsDates } from "../flowsArgs";
 import { messages } from "../messages";
 import { parsePositions } from "../positions";
+import { offload } from "../offload";
 import { defineFunction, type Cell } from "../runner";
 import { table } from "../table";
 
@@ -130,8 +131,8 @@ const KRD = defineFunction(
  * @param [headers] TRUE (default) to include the header row.
  * @returns Table of key tenor, KRD and DV01.
  */
-export function krd(amounts: any, dates: any, as_of: any, curve: any, key_tenors?: any, headers?: any): any[][] {
-  return KRD(amounts, dates, as_of, curve, key_tenors, headers);
+export function krd(amounts: any, dates: any, as_of: any, curve: any, key_tenors?: any, headers?: any): Promise<any[][]> {
+  return offload("KRD", [amounts, dates, as_of, curve, key_tenors, headers], () => KRD(amounts, dates, as_of, curve, key_tenors, headers));
 }
 
 const DGAP = defineFunction(
@@ -230,6 +231,9 @@ const CASHFLOWS = defineFunction(
  * @param [headers] TRUE (default) to include the header row.
  * @returns Table of dates, principal, interest and total.
  */
-export function cashflows(positions: any, as_of: any, mode?: any, detail?: any, headers?: any): any[][] {
-  return CASHFLOWS(positions, as_of, mode, detail, headers);
+export function cashflows(positions: any, as_of: any, mode?: any, detail?: any, headers?: any): Promise<any[][]> {
+  return offload("CASHFLOWS", [positions, as_of, mode, detail, headers], () => CASHFLOWS(positions, as_of, mode, detail, headers));
 }
+
+/** The synchronous implementations behind the offloaded functions above (what functionsById exposes). */
+export const kernels = { CASHFLOWS, KRD };

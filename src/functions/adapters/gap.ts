@@ -10,6 +10,7 @@ import { arg, choiceCell, fail, isBlank, numberCell, scalarOf, toMatrix, vectorO
 import { pairAmountsDates } from "../flowsArgs";
 import { messages, type Where } from "../messages";
 import { parsePositions } from "../positions";
+import { offload } from "../offload";
 import { defineFunction, type Cell } from "../runner";
 import { table } from "../table";
 
@@ -119,8 +120,8 @@ const GAP = defineFunction("GAP", [arg.any("amounts"), arg.any("dates"), arg.dat
  * @param [headers] TRUE (default) to include the header row.
  * @returns Gap table.
  */
-export function gap(amounts: any, dates: any, as_of: any, buckets?: any, sides?: any, headers?: any): any[][] {
-  return GAP(amounts, dates, as_of, buckets, sides, headers);
+export function gap(amounts: any, dates: any, as_of: any, buckets?: any, sides?: any, headers?: any): Promise<any[][]> {
+  return offload("GAP", [amounts, dates, as_of, buckets, sides, headers], () => GAP(amounts, dates, as_of, buckets, sides, headers));
 }
 
 /** Exact totals of the positive and of the negative balances, and the decimals they are written with. */
@@ -158,8 +159,8 @@ const REPRICINGGAP = defineFunction("REPRICINGGAP", [arg.any("positions"), arg.d
  * @param [headers] TRUE (default) to include the header row.
  * @returns Repricing gap table whose Total row equals the balances exactly.
  */
-export function repricinggap(positions: any, as_of: any, buckets?: any, headers?: any): any[][] {
-  return REPRICINGGAP(positions, as_of, buckets, headers);
+export function repricinggap(positions: any, as_of: any, buckets?: any, headers?: any): Promise<any[][]> {
+  return offload("REPRICINGGAP", [positions, as_of, buckets, headers], () => REPRICINGGAP(positions, as_of, buckets, headers));
 }
 
 const LIQUIDITYGAP = defineFunction("LIQUIDITYGAP", [arg.any("positions"), arg.date("as_of"), bucketsArg(), arg.headers()], (positionsRaw, asOf, scheme, headers) => {
@@ -196,8 +197,8 @@ const LIQUIDITYGAP = defineFunction("LIQUIDITYGAP", [arg.any("positions"), arg.d
  * @param [headers] TRUE (default) to include the header row.
  * @returns Liquidity gap table with a Total row.
  */
-export function liquiditygap(positions: any, as_of: any, buckets?: any, headers?: any): any[][] {
-  return LIQUIDITYGAP(positions, as_of, buckets, headers);
+export function liquiditygap(positions: any, as_of: any, buckets?: any, headers?: any): Promise<any[][]> {
+  return offload("LIQUIDITYGAP", [positions, as_of, buckets, headers], () => LIQUIDITYGAP(positions, as_of, buckets, headers));
 }
 
 const NMD = defineFunction(
@@ -239,3 +240,6 @@ const NMD = defineFunction(
 export function nmd(balance: any, category: any, core_share?: any, core_maturity?: any, buckets?: any, headers?: any): any[][] {
   return NMD(balance, category, core_share, core_maturity, buckets, headers);
 }
+
+/** The synchronous implementations behind the offloaded functions above (what functionsById exposes). */
+export const kernels = { GAP, REPRICINGGAP, LIQUIDITYGAP };

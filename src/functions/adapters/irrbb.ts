@@ -11,6 +11,7 @@ import { arg, curveArg, fail, isBlank, numberCell, scalarOf, timeCell, toMatrix,
 import { makeExcelError } from "../excelError";
 import { messages, type Where } from "../messages";
 import { parsePositions } from "../positions";
+import { offload } from "../offload";
 import { defineFunction, type Cell } from "../runner";
 import { table } from "../table";
 
@@ -217,8 +218,8 @@ const EVE = defineFunction(
  * @returns EVE (assets positive, liabilities negative).
  * @example =ALM.EVE({"Balance","Rate","Maturity";100,0,"2028-01-01"}, "2026-01-01", 0.03) returns 100·e^(-0.06) = 94.1764533584…
  */
-export function eveFn(positions: any, as_of: any, curve: any, scenario?: any, currency?: any, calibration?: any, floor?: any): number {
-  return EVE(positions, as_of, curve, scenario, currency, calibration, floor);
+export function eveFn(positions: any, as_of: any, curve: any, scenario?: any, currency?: any, calibration?: any, floor?: any): Promise<number> {
+  return offload("EVE", [positions, as_of, curve, scenario, currency, calibration, floor], () => EVE(positions, as_of, curve, scenario, currency, calibration, floor));
 }
 
 const DELTAEVE = defineFunction(
@@ -250,8 +251,8 @@ const DELTAEVE = defineFunction(
  * @returns Table of scenario, EVE, ΔEVE and ΔEVE as a fraction of |base EVE|: BASE, six scenarios, WORST.
  * @example =ALM.DELTAEVE({"Balance","Rate","Maturity";100,0,"2028-01-01"}, "2026-01-01", 0.03, "USD") PARALLEL_UP row: ΔEVE = 100·(e^(-0.10) − e^(-0.06)) = −3.6927115…
  */
-export function deltaeve(positions: any, as_of: any, curve: any, currency: any, calibration?: any, floor?: any, headers?: any): any[][] {
-  return DELTAEVE(positions, as_of, curve, currency, calibration, floor, headers);
+export function deltaeve(positions: any, as_of: any, curve: any, currency: any, calibration?: any, floor?: any, headers?: any): Promise<any[][]> {
+  return offload("DELTAEVE", [positions, as_of, curve, currency, calibration, floor, headers], () => DELTAEVE(positions, as_of, curve, currency, calibration, floor, headers));
 }
 
 /** Supervisory outlier test: a loss above 15 % of Tier 1 capital (SRP31.82). */
@@ -289,8 +290,8 @@ const STANDARDEVE = defineFunction(
  * @returns Table of scenario, EVE, EVE loss and loss as a fraction of Tier 1: BASE, six scenarios, MAX.
  * @example =ALM.STANDARDEVE({"Balance","Rate","Maturity";100,0,"2028-01-01"}, "2026-01-01", 0.03, "USD") BASE EVE = 100·e^(-0.03·1.75) = 94.885432…
  */
-export function standardeve(positions: any, as_of: any, curve: any, currency: any, calibration?: any, floor?: any, tier1?: any, headers?: any): any[][] {
-  return STANDARDEVE(positions, as_of, curve, currency, calibration, floor, tier1, headers);
+export function standardeve(positions: any, as_of: any, curve: any, currency: any, calibration?: any, floor?: any, tier1?: any, headers?: any): Promise<any[][]> {
+  return offload("STANDARDEVE", [positions, as_of, curve, currency, calibration, floor, tier1, headers], () => STANDARDEVE(positions, as_of, curve, currency, calibration, floor, tier1, headers));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -319,8 +320,8 @@ const NII = defineFunction(
  * @returns NII (assets positive, liabilities negative).
  * @example =ALM.NII({"Balance","Rate","Maturity","Type","NextReset","ResetMonths";1000000,0.05,"2030-01-01","FLOATING","2026-04-01",6}, "2026-01-01", 0.03, 200) returns 1e6·(0.05·90 + 0.07·275)/365 = 65068.4931…
  */
-export function niiFn(positions: any, as_of: any, curve: any, scenario?: any, currency?: any, horizon_months?: any, ramp_months?: any, calibration?: any): number {
-  return NII(positions, as_of, curve, scenario, currency, horizon_months, ramp_months, calibration);
+export function niiFn(positions: any, as_of: any, curve: any, scenario?: any, currency?: any, horizon_months?: any, ramp_months?: any, calibration?: any): Promise<number> {
+  return offload("NII", [positions, as_of, curve, scenario, currency, horizon_months, ramp_months, calibration], () => NII(positions, as_of, curve, scenario, currency, horizon_months, ramp_months, calibration));
 }
 
 /** The `[scenarios]` argument: blank (the NII set), a set name, or a row or column of scenario names / bp. */
@@ -380,6 +381,9 @@ const DELTANII = defineFunction(
  * @returns Table of scenario, NII, ΔNII and ΔNII as a fraction of |base NII|.
  * @example =ALM.DELTANII({"Balance","Rate","Maturity","Type","NextReset","ResetMonths";1000000,0.05,"2030-01-01","FLOATING","2026-04-01",6}, "2026-01-01", 0.03, "USD") PARALLEL_UP row: ΔNII = 1e6·0.02·275/365 = 15068.4931…
  */
-export function deltanii(positions: any, as_of: any, curve: any, currency: any, scenarios?: any, horizon_months?: any, ramp_months?: any, headers?: any): any[][] {
-  return DELTANII(positions, as_of, curve, currency, scenarios, horizon_months, ramp_months, headers);
+export function deltanii(positions: any, as_of: any, curve: any, currency: any, scenarios?: any, horizon_months?: any, ramp_months?: any, headers?: any): Promise<any[][]> {
+  return offload("DELTANII", [positions, as_of, curve, currency, scenarios, horizon_months, ramp_months, headers], () => DELTANII(positions, as_of, curve, currency, scenarios, horizon_months, ramp_months, headers));
 }
+
+/** The synchronous implementations behind the offloaded functions above (what functionsById exposes). */
+export const kernels = { EVE, DELTAEVE, STANDARDEVE, NII, DELTANII };

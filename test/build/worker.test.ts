@@ -1,0 +1,115 @@
+/**
+ * The whole-table functions registered with Excel run in dist/functions-worker.js (src/functions/offload.ts).
+ * Here the built worker bundle runs in a sandbox standing in for a browser worker, messages cross it by
+ * structured clone as they would between threads, and every result must equal functionsById's, bit for bit.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import * as vm from "vm";
+import { functionsById } from "../../src/functions/index";
+import { isExcelError } from "../../src/functions/excelError";
+import { SAMPLE_AS_OF, SAMPLE_CURVES, SAMPLE_TIER1, positionsIn } from "../../src/sample/sampleBank";
+
+const bundle = fs.readFileSync(path.join(__dirname, "..", "..", "dist", "functions-worker.js"), "utf8");
+
+/** A Worker whose script is the built bundle, run in its own context; messages are structured clones. */
+class BundleWorker {
+  onmessage: ((e: { data: unknown }) => void) | null = null;
+  onerror: ((e: unknown) => void) | null = null;
+  readonly scripts: string[] = [];
+  private readonly scope: { onmessage: ((e: { data: unknown }) => void) | null; postMessage(m: unknown): void };
+
+  constructor(script: string) {
+    this.scripts.push(script);
+    const scope: any = { onmessage: null, postMessage: (m: unknown) => setTimeout(() => this.onmessage?.({ data: structuredClone(m) }), 0) };
+    scope.self = scope;
+    scope.globalThis = scope;
+    vm.createContext(scope);
+    vm.runInContext(bundle, scope);
+    this.scope = scope;
+  }
+
+  postMessage(message: unknown): void {
+    const data = structuredClone(message);
+    setTimeout(() => this.scope.onmessage?.({ data }), 0);
+  }
+
+  terminate(): void {}
+}
+
+const usd = positionsIn("USD");
+const curve = SAMPLE_CURVES.USD.map((r) => [...r]);
+
+const calls: [string, unknown[]][] = [
+  ["DELTAEVE", [usd, SAMPLE_AS_OF, curve, "USD", null, null, null]],
+  ["STANDARDEVE", [usd, SAMPLE_AS_OF, curve, "USD", null, "EU", SAMPLE_TIER1, null]],
+  ["DELTANII", [usd, SAMPLE_AS_OF, curve, "USD", null, null, null, null]],
+  ["EVE", [usd, SAMPLE_AS_OF, curve, "STEEPENER", "USD", null, null]],
+  ["NII", [usd, SAMPLE_AS_OF, curve, "PARALLEL_UP", "USD", null, 6, null]],
+  ["REPRICINGGAP", [usd, SAMPLE_AS_OF, null, null]],
+  ["LIQUIDITYGAP", [usd, SAMPLE_AS_OF, "MONTHLY", null]],
+  ["CASHFLOWS", [usd, SAMPLE_AS_OF, "REPRICING", null, null]],
+  ["GAP", [[[100.25], [-50.5], [null], [0.07]], [[SAMPLE_AS_OF + 10], [SAMPLE_AS_OF + 400], [null], [SAMPLE_AS_OF]], SAMPLE_AS_OF, null, null, null]],
+  ["KRD", [[[5], [105]], [[SAMPLE_AS_OF + 365], [SAMPLE_AS_OF + 730]], SAMPLE_AS_OF, curve, null, null]],
+];
+
+describe("whole-table functions offloaded to the built Web Worker", () => {
+  const g = globalThis as any;
+  let created: BundleWorker[] = [];
+  let offloadModule: typeof import("../../src/functions/offload");
+  let adapters: Record<string, (...a: unknown[]) => Promise<unknown>>;
+
+  beforeAll(async () => {
+    g.document = {};
+    g.Worker = class extends BundleWorker {
+      constructor(script: string) {
+        super(script);
+        created.push(this);
+      }
+    };
+    jest.resetModules();
+    offloadModule = await import("../../src/functions/offload");
+    const cashflows = await import("../../src/functions/adapters/cashflows");
+    const gap = await import("../../src/functions/adapters/gap");
+    const irrbb = await import("../../src/functions/adapters/irrbb");
+    adapters = {
+      DELTAEVE: irrbb.deltaeve, STANDARDEVE: irrbb.standardeve, DELTANII: irrbb.deltanii, EVE: irrbb.eveFn, NII: irrbb.niiFn,
+      REPRICINGGAP: gap.repricinggap, LIQUIDITYGAP: gap.liquiditygap, GAP: gap.gap, CASHFLOWS: cashflows.cashflows, KRD: cashflows.krd,
+    } as any;
+  });
+
+  afterAll(() => {
+    delete g.document;
+    delete g.Worker;
+  });
+
+  it.each(calls)("ALM.%s gives in the worker exactly what functionsById gives inline", async (id, args) => {
+    const inline = (functionsById as any)[id](...args);
+    const offloaded = await adapters[id](...args);
+    expect(created.length).toBe(1);
+    expect(created[0].scripts).toEqual([offloadModule.WORKER_SCRIPT]);
+    const plain = (v: unknown): unknown => (Array.isArray(v) ? v.map(plain) : isExcelError(v) ? { code: v.code, message: v.message } : v);
+    expect(plain(offloaded)).toEqual(plain(inline));
+  });
+
+  it("rejects with the same Excel error the inline call throws", async () => {
+    const args = [[["Balance"], [1]], SAMPLE_AS_OF, null, null];
+    let inline: any;
+    try {
+      (functionsById as any).REPRICINGGAP(...args);
+    } catch (e) {
+      inline = e;
+    }
+    await expect(adapters.REPRICINGGAP(...args)).rejects.toMatchObject({ code: inline.code, message: inline.message });
+    expect(inline.message).toMatch(/required column "Rate"/);
+  });
+});
+
+describe("offload without a Worker (plain Node)", () => {
+  it("runs inline and resolves to the same value", async () => {
+    jest.resetModules();
+    const { offload } = await import("../../src/functions/offload");
+    await expect(offload("X", [], () => 42)).resolves.toBe(42);
+    await expect(offload("X", [], () => { throw Object.assign(new Error("bad"), { code: "#VALUE!" }); })).rejects.toMatchObject({ code: "#VALUE!" });
+  });
+});

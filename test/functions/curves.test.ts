@@ -1,17 +1,10 @@
 import { functionsById } from "../../src/functions/index";
 import { PRODUCT_VERSION } from "../../src/version";
 import { readFileSync } from "fs";
+import { thrown } from "../helpers/golden";
 
 const { DF, ZERO, FWD, VERSION } = functionsById;
 
-function thrown(f: () => unknown): { code: string; message: string } {
-  try {
-    f();
-  } catch (e) {
-    return e as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error to be thrown");
-}
 
 const curve = [[1, 0.02], [5, 0.03]];
 

@@ -5,17 +5,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { functionsById } from "../../src/functions/index";
+import { thrown } from "../helpers/golden";
 
 const { EVE, DELTAEVE, STANDARDEVE, SHOCK } = functionsById;
 
-function thrown(f: () => unknown): { code: string; message: string } {
-  try {
-    f();
-  } catch (e) {
-    return e as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error to be thrown");
-}
 
 interface Golden {
   as_of_iso: string;

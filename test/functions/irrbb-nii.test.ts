@@ -6,17 +6,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { functionsById } from "../../src/functions/index";
+import { thrown } from "../helpers/golden";
 
 const { NII, DELTANII } = functionsById;
 
-function thrown(f: () => unknown): { code: string; message: string } {
-  try {
-    f();
-  } catch (e) {
-    return e as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error to be thrown");
-}
 
 const AS_OF = "2026-01-01";
 const FLOATER = [

@@ -1,15 +1,8 @@
 import { functionsById } from "../../src/functions/index";
+import { thrown } from "../helpers/golden";
 
 const { SCENARIOS, SHOCKSIZES, SHOCK } = functionsById;
 
-function thrown(f: () => unknown): { code: string; message: string } {
-  try {
-    f();
-  } catch (e) {
-    return e as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error to be thrown");
-}
 
 const CURVE = [["Tenor", "Zero"], ["3M", 0.041], [1, 0.04], [2, 0.038], [5, 0.037], [10, 0.039], [30, 0.041]];
 const TIMES = [0.25, 1, 2, 5, 10, 30];

@@ -4,17 +4,10 @@
  */
 import { functionsById } from "../../src/functions/index";
 import { hqla, netCashOutflows } from "../../src/engine/liquidity/lcr";
+import { thrown } from "../helpers/golden";
 
 const { LCR } = functionsById;
 
-function thrown(f: () => unknown): { code: string; message: string } {
-  try {
-    f();
-  } catch (e) {
-    return e as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error to be thrown");
-}
 
 /**
  * The largest HQLA the caps allow, as a small linear programme solved by hand: choose kept Level 2A a ≤ A′

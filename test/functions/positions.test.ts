@@ -1,19 +1,12 @@
 import fc from "fast-check";
 import { functionsById } from "../../src/functions/index";
 import { fromYmd } from "../../src/engine/time/serialDate";
+import { thrown } from "../helpers/golden";
 
 const { CASHFLOWS } = functionsById;
 const asOf = fromYmd(2026, 9, 30);
 const header = ["Id", "Balance", "Rate", "Maturity", "Amortization", "Frequency", "Type", "NextReset", "Category", "CoreShare", "CoreMaturity", "Side", "CPR", "Basis"];
 
-function thrown(f: () => unknown): { code: string; message: string } {
-  try {
-    f();
-  } catch (e) {
-    return e as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error");
-}
 
 const row = (over: Record<string, unknown>) => header.map((h) => (h in over ? over[h] : null));
 const base = { Id: "L1", Balance: 1000, Rate: 0.05, Maturity: fromYmd(2031, 9, 30) };

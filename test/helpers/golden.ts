@@ -14,3 +14,13 @@ export function expectClose(actual: unknown, expected: number, tol: number, labe
     throw new Error(`${label}: ${actual} differs from ${expected} by ${err} (tolerance ${tol} relative)`);
   }
 }
+
+/** The Excel error a call throws; fails the test when the call returns normally. */
+export function thrown(f: () => unknown): { code: string; message: string } {
+  try {
+    f();
+  } catch (e) {
+    return e as { code: string; message: string };
+  }
+  throw new Error("expected an Excel error to be thrown");
+}

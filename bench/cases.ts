@@ -11,7 +11,15 @@ import { parsePositions } from "../src/functions/positions";
 import { SAMPLE_CURVES } from "../src/sample/sampleBank";
 import { BENCH_AS_OF, generateAmountsDates, generatePositions, type AmountsDates } from "./portfolio";
 
-/** The inputs of one size, built lazily so that a size only pays for what its cases use. */
+/** The inputs a case uses: the positions table, GAP's amounts and dates, the parsed portfolio, CASHFLOWS' output. */
+export type Input = "positions" | "amounts" | "parsed" | "cashflows";
+
+/**
+ * The inputs of one size, built lazily so that a size only pays for what its cases use, and released
+ * once no remaining case needs them, so that each case runs with only its own input alive (as in
+ * Excel, where a formula holds its own ranges) rather than with every earlier case's garbage collector
+ * load.
+ */
 export class BenchInputs {
   readonly n: number;
   readonly asOf = BENCH_AS_OF;
@@ -37,6 +45,17 @@ export class BenchInputs {
 
   get parsed(): Portfolio {
     return (this.portfolio ??= parsePositions(this.positions, { fn: "BENCH", arg: "positions" }, this.asOf));
+  }
+
+  /** Drops every input not in `keep`. */
+  release(keep: ReadonlySet<Input>): void {
+    if (!keep.has("positions")) this.positionsTable = undefined;
+    if (!keep.has("amounts")) this.amountsDates = undefined;
+    if (!keep.has("parsed")) this.portfolio = undefined;
+    if (!keep.has("cashflows")) {
+      this.cashflows = undefined;
+      this.krd = undefined;
+    }
   }
 
   /** Aggregated flows for KRD: CASHFLOWS' last result, or one untimed CASHFLOWS call. */
@@ -74,6 +93,8 @@ export interface BenchCase {
   readonly needs?: string;
   /** Whether the rows it is given are amounts (GAP) or positions. */
   readonly rows: "amounts" | "positions";
+  /** The inputs it reads. */
+  readonly uses: readonly Input[];
   /** Run at 10^6 only when the 10^5 median suggests it finishes within the time limit. */
   readonly at1e6: "always" | "if-fast";
   /** Untimed preparation (builds the inputs it uses). */
@@ -93,58 +114,58 @@ const positions = (inputs: BenchInputs) => void inputs.positions;
 
 export const CASES: readonly BenchCase[] = [
   {
-    key: "GAP", label: "ALM.GAP (amounts, dates)", needs: "GAP", rows: "amounts", at1e6: "always",
+    key: "GAP", label: "ALM.GAP (amounts, dates)", needs: "GAP", rows: "amounts", uses: ["amounts"], at1e6: "always",
     prepare: (i) => void i.gapInput,
     run: (i) => call("GAP", i.gapInput.amounts, i.gapInput.dates, i.asOf, null, null, null),
   },
   {
-    key: "flows", label: "engine flows, repricing view → DailyFlows", rows: "positions", at1e6: "always",
+    key: "flows", label: "engine flows, repricing view → DailyFlows", rows: "positions", uses: ["parsed"], at1e6: "always",
     prepare: (i) => void i.parsed,
     run: (i) => flows(i, "REPRICING"),
     note: "generateFlows on the parsed portfolio (no parsing), the core of REPRICINGGAP, EVE and DELTAEVE",
   },
   {
-    key: "flowsContractual", label: "engine flows, contractual view → DailyFlows", rows: "positions", at1e6: "always",
+    key: "flowsContractual", label: "engine flows, contractual view → DailyFlows", rows: "positions", uses: ["parsed"], at1e6: "always",
     prepare: (i) => void i.parsed,
     run: (i) => flows(i, "CONTRACTUAL"),
   },
   {
-    key: "CASHFLOWS", label: "ALM.CASHFLOWS (summary by date)", needs: "CASHFLOWS", rows: "positions", at1e6: "always",
+    key: "CASHFLOWS", label: "ALM.CASHFLOWS (summary by date)", needs: "CASHFLOWS", rows: "positions", uses: ["positions"], at1e6: "always",
     prepare: positions,
     run: (i) => (i.cashflows = call("CASHFLOWS", i.positions, i.asOf, null, null, null) as unknown[][]),
   },
   {
-    key: "REPRICINGGAP", label: "ALM.REPRICINGGAP", needs: "REPRICINGGAP", rows: "positions", at1e6: "always",
+    key: "REPRICINGGAP", label: "ALM.REPRICINGGAP", needs: "REPRICINGGAP", rows: "positions", uses: ["positions"], at1e6: "always",
     prepare: positions,
     run: (i) => call("REPRICINGGAP", i.positions, i.asOf, null, null),
   },
   {
-    key: "LIQUIDITYGAP", label: "ALM.LIQUIDITYGAP", needs: "LIQUIDITYGAP", rows: "positions", at1e6: "always",
+    key: "LIQUIDITYGAP", label: "ALM.LIQUIDITYGAP", needs: "LIQUIDITYGAP", rows: "positions", uses: ["positions"], at1e6: "always",
     prepare: positions,
     run: (i) => call("LIQUIDITYGAP", i.positions, i.asOf, null, null),
   },
   {
-    key: "EVE", label: "ALM.EVE (base curve, one value)", needs: "EVE", rows: "positions", at1e6: "if-fast",
+    key: "EVE", label: "ALM.EVE (base curve, one value)", needs: "EVE", rows: "positions", uses: ["positions"], at1e6: "if-fast",
     prepare: positions,
     run: (i) => call("EVE", i.positions, i.asOf, i.curve, null, null, null, null),
   },
   {
-    key: "DELTAEVE", label: "ALM.DELTAEVE (base + six scenarios)", needs: "DELTAEVE", rows: "positions", at1e6: "if-fast",
+    key: "DELTAEVE", label: "ALM.DELTAEVE (base + six scenarios)", needs: "DELTAEVE", rows: "positions", uses: ["positions"], at1e6: "if-fast",
     prepare: positions,
     run: (i) => call("DELTAEVE", i.positions, i.asOf, i.curve, "USD", null, null, null),
   },
   {
-    key: "STANDARDEVE", label: "ALM.STANDARDEVE (base + six, behavioural)", needs: "STANDARDEVE", rows: "positions", at1e6: "if-fast",
+    key: "STANDARDEVE", label: "ALM.STANDARDEVE (base + six, behavioural)", needs: "STANDARDEVE", rows: "positions", uses: ["positions"], at1e6: "if-fast",
     prepare: positions,
     run: (i) => call("STANDARDEVE", i.positions, i.asOf, i.curve, "USD", null, null, 1e9, null),
   },
   {
-    key: "DELTANII", label: "ALM.DELTANII (base + two parallel)", needs: "DELTANII", rows: "positions", at1e6: "if-fast",
+    key: "DELTANII", label: "ALM.DELTANII (base + two parallel)", needs: "DELTANII", rows: "positions", uses: ["positions"], at1e6: "if-fast",
     prepare: positions,
     run: (i) => call("DELTANII", i.positions, i.asOf, i.curve, "USD", null, null, null, null),
   },
   {
-    key: "KRD", label: "ALM.KRD on CASHFLOWS' dated totals", needs: "KRD", rows: "positions", at1e6: "if-fast",
+    key: "KRD", label: "ALM.KRD on CASHFLOWS' dated totals", needs: "KRD", rows: "positions", uses: ["cashflows"], at1e6: "if-fast",
     prepare: (i) => void i.krdInput,
     run: (i) => {
       const { amounts, dates } = i.krdInput;

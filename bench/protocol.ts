@@ -20,7 +20,7 @@ export interface CaseResult {
 export type ChildMessage = { type: "case"; result: CaseResult } | { type: "done"; peakScope: "case" | "process"; processPeakRssMb: number };
 
 /** ALM.GAP is cheap at every size: at least this many runs at 10^6 for a steadier median. */
-export const GAP_RUNS_1E6 = 3;
+export const GAP_RUNS_1E6 = 5;
 
 export const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);

@@ -9,12 +9,13 @@ import type { CaseResult } from "./protocol";
 
 interface Results {
   mode: string;
+  revision?: string;
   machine: { cpuModel: string; cores: number; node: string; platform: string; totalMemoryGb: number; loadAverageStart: number[]; loadAverageEnd: number[] };
   totalSeconds: number;
   sizes: { n: number; runs: number; cases: CaseResult[]; processPeakRssMb?: number }[];
   skipped: string[];
   growth: Record<string, Record<string, number>>;
-  deltaEveOverEve: Record<string, number>;
+  deltaEveOverEve: Record<string, { wall: number; cpu: number }>;
   targets: { name: string; limit: string; actual: string; pass: boolean | null }[];
 }
 
@@ -42,9 +43,9 @@ export function markdown(r: Results): string {
   out.push(`| whole process (inputs generated, every case) | ${r.sizes.map((s) => (s.processPeakRssMb ? `${s.processPeakRssMb.toFixed(0)} MB` : "")).join(" | ")} |`);
   out.push("", "| target | limit | measured | |", "|---|---|---|---|");
   for (const t of r.targets) out.push(`| ${t.name} | ${t.limit} | ${t.actual} | ${t.pass === null ? "n/a" : t.pass ? "pass" : "**miss**"} |`);
-  out.push("", ...Object.entries(r.deltaEveOverEve).map(([n, x]) => `- DELTAEVE / EVE at ${n}: ${x.toFixed(2)}×`));
+  out.push("", ...Object.entries(r.deltaEveOverEve).map(([n, x]) => `- DELTAEVE / EVE at ${n}: ${x.wall.toFixed(2)}× wall, ${x.cpu.toFixed(2)}× CPU`));
   out.push(...r.skipped.map((s) => `- skipped: ${s}`));
-  out.push(`- machine: ${r.machine.cores} × ${r.machine.cpuModel}, ${r.machine.totalMemoryGb} GB, node ${r.machine.node}, ${r.machine.platform}; load average ${r.machine.loadAverageStart.join(" ")} at the start, ${r.machine.loadAverageEnd.join(" ")} at the end; ${r.totalSeconds.toFixed(0)} s in all`);
+  out.push(`- machine: ${r.machine.cores} × ${r.machine.cpuModel}, ${r.machine.totalMemoryGb} GB, node ${r.machine.node}, ${r.machine.platform}; load average ${r.machine.loadAverageStart.join(" ")} at the start, ${r.machine.loadAverageEnd.join(" ")} at the end; ${r.totalSeconds.toFixed(0)} s in all; revision ${r.revision ?? "unknown"}`);
   return out.join("\n");
 }
 

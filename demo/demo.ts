@@ -215,13 +215,13 @@ export function renderDemo(report: DemoReport): string {
       out.push("", `${s.title}  ${s.formula}`);
       if (s.result.ok) {
         out.push(renderTable(s.result.table));
-        if (s.reading) out.push(`> ${s.reading}`);
+        if (s.reading) out.push(`→ ${s.reading}`);
       } else {
         out.push(`${s.result.code} ${s.result.message}`);
       }
     }
   }
-  if (report.summary.length) out.push("", "=== Bank ===", ...report.summary.map((l) => `> ${l}`));
+  if (report.summary.length) out.push("", "=== Bank ===", ...report.summary.map((l) => `→ ${l}`));
   return out.join("\n");
 }
 

@@ -77,14 +77,14 @@ export function parsePositions(raw: unknown, where: Where, asOf: SerialDate, opt
     const v = row[c];
     return typeof v === "number" && v >= 61 && v <= MAX_SERIAL ? Math.trunc(v) : dateCell(v, at(column));
   };
-  const known = new Map<string, string>();
+  const known = header.map(() => new Map<string, string>());
   const choice = <T extends string>(c: number, column: Column, choices: readonly T[]): T => {
     const v = row[c];
-    const key = typeof v === "string" ? `${column}\u0000${v}` : "";
-    const hit = key && known.get(key);
-    if (hit) return hit as T;
+    if (typeof v !== "string") return choiceCell(v, at(column), choices);
+    const hit = known[c].get(v);
+    if (hit !== undefined) return hit as T;
     const parsed = choiceCell(v, at(column), choices);
-    if (key) known.set(key, parsed);
+    known[c].set(v, parsed);
     return parsed;
   };
   const fraction = (c: number, column: Column) => {

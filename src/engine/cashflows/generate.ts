@@ -1,8 +1,7 @@
 import { precondition } from "../errors";
 import { AMORTIZATIONS, type Portfolio } from "../portfolio/portfolio";
 import { DAY_COUNTS_BY_BASIS, yearFraction } from "../time/dayCount";
-import { rollBack } from "../time/schedule";
-import { addMonths } from "../time/serialDate";
+import { Schedule } from "../time/schedule";
 import type { Amount, SerialDate } from "../types";
 
 /**
@@ -66,7 +65,7 @@ export function generatePosition(p: Portfolio, i: number, asOf: SerialDate, view
   const maturity = p.maturity[i];
   precondition(maturity > asOf, () => `row ${p.row[i]}: maturity ${maturity} is not after as_of ${asOf}`);
   const months = 12 / p.frequency[i];
-  const { dates, count, previous } = rollBack(maturity, months, asOf, MAX_PERIODS);
+  const { dates, count, previous } = SCHEDULE.rollBack(maturity, months, asOf, MAX_PERIODS);
   const start = p.start[i];
   let periodStart = start > previous && start <= asOf ? start : previous;
   let outstanding = balance;
@@ -118,6 +117,9 @@ function levelPayment(balance: number, rate: number, alpha: Float64Array, count:
   return balance / annuity;
 }
 
+/** Scratch schedule, refilled for each position (positions are generated one at a time). */
+const SCHEDULE = new Schedule(MAX_PERIODS + 1);
+
 /** Scratch space for one position's accrual fractions (positions are generated one at a time). */
 const ALPHA = new Float64Array(MAX_PERIODS + 1);
 
@@ -142,10 +144,11 @@ function generateNmd(p: Portfolio, i: number, asOf: SerialDate, repricing: boole
   if (core === 0) return;
   const runoffMonths = 24 * p.coreMaturity[i];
   const slices = Math.ceil(runoffMonths - 1e-9);
+  const { dates } = SCHEDULE.monthly(asOf, slices);
   let outstanding = core;
   let previous = asOf;
   for (let k = 1; k <= slices; k++) {
-    const date = addMonths(asOf, k);
+    const date = dates[k - 1];
     const principal = k === slices ? outstanding : (core * (Math.min(k, runoffMonths) - (k - 1))) / runoffMonths;
     sink.add(i, date, principal, outstanding * rate * accrual(previous, date, basis));
     outstanding -= principal;

@@ -16,12 +16,14 @@ export const DAY_COUNTS_BY_BASIS: readonly DayCount[] = ["US30_360", "ACT_ACT", 
 function us30360(start: SerialDate, end: SerialDate): Time {
   const pa = packedYmd(start);
   const pb = packedYmd(end);
-  const a = { year: Math.floor(pa / 10000), month: Math.floor(pa / 100) % 100 };
-  const b = { year: Math.floor(pb / 10000), month: Math.floor(pb / 100) % 100 };
+  const y1 = Math.floor(pa / 10000);
+  const m1 = Math.floor(pa / 100) % 100;
+  const y2 = Math.floor(pb / 10000);
+  const m2 = Math.floor(pb / 100) % 100;
   let d1 = pa % 100;
   let d2 = pb % 100;
-  const lastFebStart = a.month === 2 && d1 === daysInMonth(a.year, 2);
-  const lastFebEnd = b.month === 2 && d2 === daysInMonth(b.year, 2);
+  const lastFebStart = m1 === 2 && d1 === daysInMonth(y1, 2);
+  const lastFebEnd = m2 === 2 && d2 === daysInMonth(y2, 2);
   if (d1 === 31 && d2 === 31) {
     d1 = 30;
     d2 = 30;
@@ -35,7 +37,7 @@ function us30360(start: SerialDate, end: SerialDate): Time {
   } else if (lastFebStart) {
     d1 = 30;
   }
-  return (360 * (b.year - a.year) + 30 * (b.month - a.month) + (d2 - d1)) / 360;
+  return (360 * (y2 - y1) + 30 * (m2 - m1) + (d2 - d1)) / 360;
 }
 
 function eu30360(start: SerialDate, end: SerialDate): Time {

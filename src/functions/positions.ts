@@ -51,12 +51,18 @@ export function parsePositions(raw: unknown, where: Where, asOf: SerialDate, opt
   const cId = col("Id"), cCurrency = col("Currency");
   const currency = options.currency?.trim().toUpperCase();
   const filterCurrency = currency !== undefined && cCurrency >= 0;
+  const currencyCodes = new Map<unknown, string>();
+  const currencyOf = (cell: unknown): string => {
+    let code = currencyCodes.get(cell);
+    if (code === undefined) currencyCodes.set(cell, (code = String(cell ?? "").trim().toUpperCase()));
+    return code;
+  };
 
   const keep: number[] = [];
   for (let r = 1; r < m.length; r++) {
     const row = m[r];
     if (row.every(isBlank)) continue;
-    if (filterCurrency && String(row[cCurrency] ?? "").trim().toUpperCase() !== currency) continue;
+    if (filterCurrency && currencyOf(row[cCurrency]) !== currency) continue;
     keep.push(r);
   }
   if (!index.has("Maturity") && keep.some((r) => cCategory < 0 || isBlank(m[r][cCategory]))) {
@@ -165,7 +171,7 @@ export function parsePositions(raw: unknown, where: Where, asOf: SerialDate, opt
       p.start[i] = start;
     }
     if (has(cId)) p.id[i] = String(row[cId]);
-    if (cCurrency >= 0 && !isBlank(row[cCurrency])) p.currency[i] = String(row[cCurrency]).trim().toUpperCase();
+    if (cCurrency >= 0 && !isBlank(row[cCurrency])) p.currency[i] = currencyOf(row[cCurrency]);
   });
   return p;
 }

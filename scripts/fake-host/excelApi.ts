@@ -466,6 +466,9 @@ class SettingP extends Proxy<string> {
   get value(): unknown {
     return this.get("value");
   }
+  delete(): void {
+    this.queue((k) => this.ctx.wb.settings.delete(k));
+  }
 }
 
 class TablesP extends Proxy<FakeWorkbook> {
@@ -508,8 +511,18 @@ class TableP extends Proxy<{ name: string; sheet: string; box: Box }> {
 }
 
 class ChartsP extends Proxy<FakeSheet> {
+  items: ChartP[] = [];
   protected readers() {
     return {};
+  }
+  protected override loadItems(sheet: FakeSheet): void {
+    this.items = sheet.charts.map((c) => {
+      const p = new ChartP(this.ctx, () => this.ctx.wb.chartById(c.id) ?? null);
+      const loaded = (p as unknown as { loaded: Map<string, unknown> }).loaded;
+      loaded.set("id", String(c.id));
+      loaded.set("name", c.name);
+      return p;
+    });
   }
   add(type: string, source: RangeP, seriesBy: string): ChartP {
     let id = -1;
@@ -548,10 +561,21 @@ class ChartP extends Proxy<ChartRef> {
     this.series = { getItemAt: () => new SeriesP(ctx, resolver) };
   }
   protected readers() {
-    return { name: (c: ChartRef) => c.chart.name };
+    return { name: (c: ChartRef) => c.chart.name, id: (c: ChartRef) => String(c.chart.id) };
   }
   get name(): string {
     return this.get("name");
+  }
+  get id(): string {
+    return this.get("id");
+  }
+  setData(range: RangeP, seriesBy: string): void {
+    this.queue((c) => {
+      checkWritable(c.sheet);
+      const r = (range as unknown as { target(): RangeRef }).target();
+      c.chart.source = `${quoteSheet(r.sheet.name)}!${boxAddress(r.box)}`;
+      c.chart.seriesBy = seriesBy;
+    });
   }
   set name(v: string) {
     this.queue((c) => {

@@ -12,6 +12,8 @@ export type Scalar = string | number | boolean;
 export interface Cell {
   /** What was written: a constant or formula text. Undefined for a spill child. */
   input?: Scalar;
+  /** Text entered with Excel's text prefix ('): never a formula or number. */
+  text?: true;
   /** Calculated or constant value; errors are their text ("#VALUE!"). */
   value: Scalar;
   /** The message of an error value, as Excel shows in the error tooltip. */
@@ -225,6 +227,11 @@ export class FakeWorkbook {
       else sheet.cells.delete(k);
       return;
     }
+    if (typeof input === "string" && input.startsWith("'")) {
+      // Excel's text prefix: the rest is text as it stands, read back without the apostrophe.
+      sheet.cells.set(k, { input: input.slice(1), value: input.slice(1), text: true, format: old?.format, bold: old?.bold });
+      return;
+    }
     let v: Scalar = input as Scalar;
     if (typeof input === "string" && !input.startsWith("=") && /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(input.trim())) v = Number(input);
     sheet.cells.set(k, { input: v, value: typeof v === "string" && v.startsWith("=") ? 0 : v, format: old?.format, bold: old?.bold });
@@ -248,6 +255,7 @@ export class FakeWorkbook {
   formulaOf(sheet: FakeSheet, p: CellPos): Scalar {
     const c = sheet.cells.get(key(p));
     if (!c) return "";
+    if (c.text && typeof c.input === "string" && /^[=+\-@]/.test(c.input)) return `'${c.input}`;
     if (c.input !== undefined) return c.input;
     return c.spillOf ? c.value : "";
   }
@@ -260,7 +268,7 @@ export class FakeWorkbook {
   spillRange(sheet: FakeSheet, p: CellPos): Box | undefined {
     const k = key(p);
     const anchor = sheet.cells.get(k);
-    if (!anchor || typeof anchor.input !== "string" || !anchor.input.startsWith("=")) return undefined;
+    if (!anchor || anchor.text || typeof anchor.input !== "string" || !anchor.input.startsWith("=")) return undefined;
     let box: Box | undefined;
     for (const [ck, c] of sheet.cells) {
       if (c.spillOf !== k) continue;
@@ -285,7 +293,7 @@ export class FakeWorkbook {
         }
       }
       for (const sheet of this.sheets) {
-        const formulas = [...sheet.cells].filter(([, c]) => typeof c.input === "string" && c.input.startsWith("=")).sort(([a], [b]) => {
+        const formulas = [...sheet.cells].filter(([, c]) => !c.text && typeof c.input === "string" && c.input.startsWith("=")).sort(([a], [b]) => {
           const pa = pos(a);
           const pb = pos(b);
           return pa.row - pb.row || pa.col - pb.col;
@@ -527,6 +535,43 @@ export class FakeWorkbook {
       names: Object.fromEntries([...this.names].map(([n, v]) => [n, v.formula])),
       settings: Object.fromEntries(this.settings),
     };
+  }
+
+  /** Everything needed to rebuild the workbook (calculated values are recomputed). */
+  serialize(): string {
+    return JSON.stringify({
+      sheets: this.sheets.map((s) => ({
+        name: s.name,
+        protected: s.protected,
+        charts: s.charts,
+        cells: [...s.cells].filter(([, c]) => c.input !== undefined || c.format || c.bold).map(([k, c]) => [k, { input: c.input, text: c.text, format: c.format, bold: c.bold }]),
+      })),
+      names: [...this.names],
+      settings: [...this.settings],
+      tables: this.tables,
+      selection: this.selection,
+      activeSheet: this.activeSheet,
+      nextChartId: this.nextChartId,
+    });
+  }
+
+  static restore(text: string, functions: Record<string, AlmFunction | undefined>): FakeWorkbook {
+    const data = JSON.parse(text);
+    const wb = new FakeWorkbook(functions);
+    wb.sheets = data.sheets.map((s: { name: string; protected: boolean; charts: FakeChart[]; cells: [string, Cell][] }) => ({
+      name: s.name,
+      protected: s.protected,
+      charts: s.charts,
+      cells: new Map(s.cells.map(([k, c]) => [k, { ...c, value: c.input ?? "" }])),
+    }));
+    wb.names = new Map(data.names);
+    wb.settings = new Map(data.settings);
+    wb.tables = data.tables;
+    wb.selection = data.selection;
+    wb.activeSheet = data.activeSheet;
+    wb.nextChartId = data.nextChartId;
+    wb.calculate();
+    return wb;
   }
 
   /** Cells users typed (input present), keyed `'Sheet'!A1`, for data-safety comparisons. */

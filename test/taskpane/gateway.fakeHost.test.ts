@@ -7,6 +7,7 @@ import { createExcelGateway, SETTINGS } from "../../src/taskpane/excel/gateway";
 import { readLedger } from "../../src/taskpane/excel/ownership";
 import { outputPlan, scenarioSheetLayout, resultsSheetLayout } from "../../src/taskpane/excel/sheetLayouts";
 import { defaultSetup } from "../../src/taskpane/domain/setup";
+import { planCustom } from "../../src/taskpane/domain/scenarios";
 import { layoutInput, userView, withFakeHost } from "./support/fakeHost";
 
 const fake = withFakeHost();
@@ -104,6 +105,17 @@ describe("gateway writes (fake Excel host)", () => {
 
     const confirmed = await gw.writeOutput(outputPlan(layoutInput), { allowOverwrite: ["'ALM Results'!A40"] });
     expect(confirmed).toMatchObject({ ok: true, value: { overwritten: [{ key: "'ALM Results'!A40" }] } });
+  });
+
+  it("writes a scenario name that looks like a formula as text, and finds it unchanged on a second run", async () => {
+    const named = planCustom({ id: "c1", kind: "parallel", name: "=-100 shock", bp: "-100" });
+    if (!named.ok) throw new Error("bad scenario");
+    const plan = outputPlan({ ...layoutInput, basel: [], custom: [named.value] });
+    const gw = createExcelGateway();
+    expect((await gw.writeOutput(plan)).ok).toBe(true);
+    const cell = fake.current().wb.snapshot().sheets.find((s) => s.name === "ALM Scenarios")?.cells.D13;
+    expect(cell).toMatchObject({ input: "=-100 shock", value: "=-100 shock" });
+    expect(await gw.writeOutput(plan)).toMatchObject({ ok: true });
   });
 
   it("asks again when the user edited a cell the add-in wrote", async () => {
@@ -204,7 +216,7 @@ describe("gateway interrupted writes (fake Excel host)", () => {
     host.failSync(6, 2);
     const res = await gw.writeOutput(outputPlan({ ...layoutInput, currency: "USD", basel: ["STEEPENER"] }));
     expect(res).toEqual({ ok: false, error: expect.objectContaining({ code: "WRITE_FAILED" }) });
-    if (!res.ok) expect(res.error.message).toMatch(/put back the \d+ cells/);
+    if (!res.ok) expect(res.error.message).toMatch(/^Excel stopped the write while writing 'ALM (Scenarios|Results)'!\S+ \(The connection to Excel was lost \(injected fault\)\)\. The add-in put back the \d+ cells it had changed, so the workbook is as it was\.$/);
     expect(userView(wb)).toEqual(before);
     expect(wb.settings.get(SETTINGS.ledger)).toEqual(ledgerBefore);
   });

@@ -34,8 +34,13 @@ function sheetSeed(name: string, opts: { exists: boolean; protected?: boolean; c
     getRange: function (this: { used: unknown }) {
       return this.used;
     },
-    activate: function (this: { activated?: boolean }) {
+    activate: function () {
       calls.push(`activate ${name}`);
+    },
+    charts: {
+      load: function (this: unknown) {
+        return this;
+      },
     },
   };
 }
@@ -93,7 +98,10 @@ function install(sheets: Record<string, Seed>, settings: Record<string, string> 
   // office-addin-mock reports unloaded properties as error strings and has no null objects: pin
   // isNullObject to what each seed says, as Excel does after a sync.
   const wb = mock.context.workbook;
-  for (const [name, s] of Object.entries(sheets)) Object.defineProperty(wb.worksheets.sheets[name], "isNullObject", { value: s.isNullObject });
+  for (const [name, s] of Object.entries(sheets)) {
+    Object.defineProperty(wb.worksheets.sheets[name], "isNullObject", { value: s.isNullObject });
+    Object.defineProperty(wb.worksheets.sheets[name].charts, "items", { value: [] });
+  }
   Object.defineProperty(wb.settings.missing, "isNullObject", { value: true });
   for (const k of Object.keys(settings)) Object.defineProperty(wb.settings.items[k.replace(".", "_")], "isNullObject", { value: false });
   Object.defineProperty(wb.names.none, "isNullObject", { value: true });

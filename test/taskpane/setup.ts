@@ -3,6 +3,10 @@
  * that jsdom lacks (reference/office-addin.md §4.3).
  */
 import "@testing-library/jest-dom";
+import { configure } from "@testing-library/react";
+
+// Fluent UI renders slowly in jsdom; on a loaded CI machine the default 1 s for findBy*/waitFor is short.
+configure({ asyncUtilTimeout: 5000 });
 
 class ResizeObserverStub {
   observe(): void {}

@@ -11,6 +11,7 @@ import {
   resultsSheetLayout,
   scenarioSheetLayout,
   textLiteral,
+  userText,
   type LayoutInput,
   type SheetPlan,
 } from "../../src/taskpane/excel/sheetLayouts";
@@ -127,6 +128,12 @@ describe("sheet layouts", () => {
       ["ALM RepricingGap", "ColumnClustered", "F39:F57", "A39:A57"],
     ]);
     expect(resultsSheetLayout({ ...base, outputs: { ...base.outputs, charts: false } }, {}).charts).toEqual([]);
+  });
+
+  it("writes a scenario name a user typed as text even when it looks like a formula", () => {
+    expect(userText("=SUM(A1)")).toBe("'=SUM(A1)");
+    expect(userText("-100 shock")).toBe("'-100 shock");
+    expect(userText("Parallel −75 bp")).toBe("Parallel −75 bp");
   });
 
   it("quotes text literals and never writes numbers in exponent notation", () => {

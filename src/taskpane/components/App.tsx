@@ -45,7 +45,8 @@ const useAppStyles = makeStyles({
   },
   header: { display: "flex", flexWrap: "wrap", alignItems: "baseline", justifyContent: "space-between", columnGap: tokens.spacingHorizontalM },
   title: { margin: 0 },
-  tabs: { overflowX: "auto", marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  tabList: { flexWrap: "wrap" },
   stepHeading: {
     margin: 0,
     fontSize: tokens.fontSizeBase500,
@@ -200,7 +201,7 @@ export function App() {
       )}
 
       <nav aria-label="Wizard steps" className={styles.tabs}>
-        <TabList selectedValue={step} onTabSelect={(_, d) => go(d.value as StepId, false)} size="small">
+        <TabList className={styles.tabList} selectedValue={step} onTabSelect={(_, d) => go(d.value as StepId, false)} size="small">
           {STEPS.map((s, i) => (
             <Tab key={s} id={`tab-${s}`} value={s} aria-controls="step-panel">
               {`${i + 1} ${TITLES[s]}`}

@@ -7,7 +7,7 @@ import type { Issue } from "../domain/plan";
 import { nextId, type Interpolation, type Setup } from "../domain/setup";
 import type { RangeData } from "../excel/gateway";
 import { IssueList } from "./IssueList";
-import { LineChart, formatPct } from "./LineChart";
+import { LineChart, formatPct, formatPctTick } from "./LineChart";
 import { RangeField } from "./RangeField";
 import { useStyles } from "./styles";
 
@@ -139,7 +139,7 @@ export function CurveStep({ setup, update, data, reading, readError, onRead, cur
           series={[{ id: "base", label: `Zero rate, ${INTERPOLATION_LABELS[c.interpolation].toLowerCase()}`, points: chart.value, markers: curve.times.map((x, i) => ({ x, y: curve.zeros[i] })), emphasis: true }]}
           xLabel="Tenor (years)"
           yLabel="Zero rate"
-          formatY={(y) => formatPct(y, 1)}
+          formatY={formatPctTick}
           table={{ columns: ["Tenor", "Years", "Zero rate"], rows: curve.cells.map((cell, i) => [String(cell[0]), curve.times[i].toFixed(4).replace(/\.?0+$/, ""), formatPct(curve.zeros[i], 3)]) }}
         />
       )}

@@ -37,7 +37,8 @@ export interface LineChartProps {
   readonly series: readonly ChartSeries[];
   readonly xLabel: string;
   readonly yLabel: string;
-  readonly formatY: (y: number) => string;
+  /** Formats a y tick; `step` is the distance between ticks, to choose the decimals. */
+  readonly formatY: (y: number, step: number) => string;
   readonly table: { readonly columns: readonly string[]; readonly rows: readonly (readonly string[])[] };
 }
 
@@ -136,7 +137,7 @@ export function LineChart({ title, summary, series, xLabel, yLabel, formatY, tab
           <g key={`y${t}`}>
             <line className={styles.grid} x1={M.left} x2={W - M.right} y1={sy(t)} y2={sy(t)} />
             <text className={styles.axisText} x={M.left - 4} y={sy(t) + 3} textAnchor="end">
-              {formatY(t)}
+              {formatY(t, yTicks.length > 1 ? yTicks[1] - yTicks[0] : Math.abs(t) || 1)}
             </text>
           </g>
         ))}
@@ -211,3 +212,6 @@ export function LineChart({ title, summary, series, xLabel, yLabel, formatY, tab
 }
 
 export const formatPct = (y: number, digits = 2) => `${(y * 100).toFixed(digits)}%`;
+
+/** A percent tick label with just enough decimals to tell ticks `step` apart. */
+export const formatPctTick = (y: number, step: number) => formatPct(y, Math.min(4, Math.max(0, Math.ceil(-Math.log10(step * 100) - 1e-9))));

@@ -174,7 +174,7 @@ export function OutputStep({ setup, update, check, onGoTo, beforeWrite }: Output
               {outcome.report.cellsWritten} cells on {outcome.report.sheets.map((s) => `“${s}”`).join(" and ")}
               {outcome.report.names.length > 0 ? `, names ${outcome.report.names.join(", ")}` : ""}
               {outcome.report.charts.length > 0 ? `, charts ${outcome.report.charts.join(", ")}` : ""}
-              {outcome.report.cellsCleared > 0 ? `; cleared ${outcome.report.cellsCleared} cells it no longer needs` : ""}.
+              {outcome.report.cellsCleared > 0 ? `; cleared ${outcome.report.cellsCleared} cell${outcome.report.cellsCleared === 1 ? "" : "s"} it no longer needs` : ""}.
               {outcome.report.overwritten.length > 0 && ` Overwrote ${outcome.report.overwritten.length} cell${outcome.report.overwritten.length === 1 ? "" : "s"} you confirmed.`}
               {outcome.report.released.length > 0 && ` Left ${outcome.report.released.length} cell${outcome.report.released.length === 1 ? "" : "s"} you edited as they are: ${outcome.report.released.join(", ")}.`}
             </MessageBarBody>

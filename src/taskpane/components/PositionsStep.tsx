@@ -240,7 +240,7 @@ export function PositionsStep({ setup, update, data, reading, readError, onRead,
                       </ul>
                       <div>
                         <Button size="small" onClick={() => void selectRow(issue.index)} aria-label={`Select row ${issue.row}${issue.id ? ` (${issue.id})` : ""} in the sheet`}>
-                          Select in sheet
+                          Select row {issue.row}
                         </Button>
                       </div>
                     </li>

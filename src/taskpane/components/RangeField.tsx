@@ -30,7 +30,7 @@ export function RangeField({ id, label, hint, value, onChange, validation }: Ran
       <Field className={styles.grow} label={label} hint={hint} validationMessage={message} validationState={message ? "error" : "none"}>
         <Input id={id} value={value} onChange={(_, d) => onChange(d.value)} placeholder="Sheet1!A1:N200" spellCheck={false} autoComplete="off" />
       </Field>
-      <Button onClick={() => void useSelection()} aria-label={`Use the selected range for ${label.toLowerCase()}`}>
+      <Button onClick={() => void useSelection()} aria-label={`Use selection for the ${label.toLowerCase()}`}>
         Use selection
       </Button>
     </div>

@@ -28,7 +28,7 @@ import type { Issue } from "../domain/plan";
 import { BASEL_LABELS, CURRENCIES, CUSTOM_KIND_LABELS, planCustom, planFloor } from "../domain/scenarios";
 import { BASEL_SCENARIOS, nextId, type Calibration, type CustomKind, type CustomScenario, type FloorKind, type Setup } from "../domain/setup";
 import { IssueList } from "./IssueList";
-import { LineChart, formatPct, type ChartSeries } from "./LineChart";
+import { LineChart, formatPct, formatPctTick, type ChartSeries } from "./LineChart";
 import { useStyles } from "./styles";
 
 export interface ScenariosStepProps {
@@ -246,7 +246,7 @@ export function ScenariosStep({ setup, update, curve, issues }: ScenariosStepPro
           series={chartSeries}
           xLabel="Tenor (years)"
           yLabel="Zero rate"
-          formatY={(y) => formatPct(y, 1)}
+          formatY={formatPctTick}
           table={{
             columns: ["Tenor", ...chartSeries.map((x) => x.label)],
             rows: curve.cells.map((cell, i) => [String(cell[0]), ...chartSeries.map((x) => (x.points[i] ? formatPct(x.points[i].y, 3) : "—"))]),

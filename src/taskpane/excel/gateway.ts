@@ -20,6 +20,7 @@ import {
   restoreContent,
   type Conflict,
   type Ledger,
+  type LedgerChart,
   type NameWrite,
   type SheetSnapshot,
   type Snapshot,
@@ -210,8 +211,36 @@ interface Progress {
   sent: { sheet: string; box: Box }[];
   names: NameWrite[];
   chartsAdded: { sheet: string; name: string }[];
-  chartsDeleted: { sheet: string; name: string }[];
-  lastBatch: { sheet: string; box: Box }[];
+  chartsUpdated: LedgerChart[];
+  chartsDeleted: LedgerChart[];
+  ledgerWritten: boolean;
+  /** What the sync in flight was writing, for the error message. */
+  stage: string;
+}
+
+interface ReadForWrite {
+  ledger: Ledger;
+  /** The ledger setting as it was, to put back if a write fails after saving the new one. */
+  ledgerRaw: unknown;
+  snapshot: Snapshot;
+  /** Which of the add-in's charts exist, by sheet and name. */
+  charts: Record<string, boolean>;
+  chartIdsBefore: Record<string, string[]>;
+}
+
+/** Sets what the add-in controls on a chart: name, title, place, axis titles, series name and categories. */
+function applyChart(chart: Excel.Chart, ws: Excel.Worksheet, c: ChartPlan, canSetSeries: boolean): void {
+  chart.name = c.name;
+  chart.title.text = c.title;
+  chart.setPosition(cellAddress(c.from), cellAddress(c.to));
+  chart.legend.visible = false;
+  chart.axes.categoryAxis.title.text = c.categoryTitle;
+  chart.axes.valueAxis.title.text = c.valueTitle;
+  if (canSetSeries) {
+    const series = chart.series.getItemAt(0);
+    series.name = c.seriesName;
+    series.setXAxisValues(ws.getRange(boxAddress(c.categories)));
+  }
 }
 
 function describeBoxes(list: readonly { sheet: string; box: Box }[]): string[] {
@@ -233,7 +262,7 @@ function formatGrid(rows: number, formats: readonly (string | null)[] | undefine
 export function createExcelGateway(config: GatewayConfig = {}): Gateway {
   const cfg: Required<GatewayConfig> = { maxCellsPerSync: config.maxCellsPerSync ?? 20000, maxReadCells: config.maxReadCells ?? 5_000_000 };
 
-  async function readForWrite(ctx: Excel.RequestContext, plan: OutputPlan): Promise<{ ledger: Ledger; snapshot: Snapshot; charts: Record<string, boolean> }> {
+  async function readForWrite(ctx: Excel.RequestContext, plan: OutputPlan): Promise<ReadForWrite> {
     const wb = ctx.workbook;
     const setting = wb.settings.getItemOrNullObject(SETTINGS.ledger);
     setting.load("value");
@@ -285,6 +314,17 @@ export function createExcelGateway(config: GatewayConfig = {}): Gateway {
         item.load("name");
         return [`${c.sheet}\u0000${c.name}`, item] as const;
       });
+    // Ids of the charts already on the chart sheets, so an undo can find charts this write added even
+    // when it failed before naming them.
+    const chartIds = supports("1.7")
+      ? [...new Set(plan.charts.map((c) => c.sheet))]
+          .filter((n) => sheets.has(n) && !sheets.get(n)?.isNullObject)
+          .map((n) => {
+            const list = (sheets.get(n) as Excel.Worksheet).charts;
+            list.load("items/id");
+            return [n, list] as const;
+          })
+      : [];
     await ctx.sync();
 
     const snapSheets: Record<string, SheetSnapshot> = {};
@@ -304,7 +344,9 @@ export function createExcelGateway(config: GatewayConfig = {}): Gateway {
     for (const [n, item] of names) snapNames[n] = item.isNullObject ? null : String(item.formula);
     const charts: Record<string, boolean> = {};
     for (const [key, item] of chartItems) charts[key] = !item.isNullObject;
-    return { ledger, snapshot: { sheets: snapSheets, names: snapNames }, charts };
+    const chartIdsBefore: Record<string, string[]> = {};
+    for (const [n, list] of chartIds) chartIdsBefore[n] = list.items.map((c) => c.id);
+    return { ledger, ledgerRaw: setting.isNullObject ? null : setting.value, snapshot: { sheets: snapSheets, names: snapNames }, charts, chartIdsBefore };
   }
 
   async function execute(ctx: Excel.RequestContext, wp: WritePlan, charts: Record<string, boolean>, progress: Progress): Promise<void> {
@@ -315,6 +357,7 @@ export function createExcelGateway(config: GatewayConfig = {}): Gateway {
       wb.worksheets.add(s.sheet);
       progress.createdSheets.push(s.sheet);
     }
+    progress.stage = `adding the sheet${created.length > 1 ? "s" : ""} ${created.map((s) => quoteSheet(s.sheet)).join(" and ")}`;
     if (created.length > 0) await ctx.sync();
 
     let batch: { sheet: string; box: Box }[] = [];
@@ -322,7 +365,7 @@ export function createExcelGateway(config: GatewayConfig = {}): Gateway {
     const flush = async () => {
       if (batch.length === 0) return;
       progress.sent.push(...batch);
-      progress.lastBatch = batch;
+      progress.stage = `writing ${describeBoxes(batch).join(", ")}`;
       batch = [];
       queued = 0;
       await ctx.sync();
@@ -365,6 +408,7 @@ export function createExcelGateway(config: GatewayConfig = {}): Gateway {
     await flush();
 
     if (wp.names.length > 0) {
+      progress.stage = "defining the names";
       for (const n of wp.names) {
         progress.names.push(n);
         if (n.previous !== null) wb.names.getItem(n.name).delete();
@@ -373,43 +417,55 @@ export function createExcelGateway(config: GatewayConfig = {}): Gateway {
       await ctx.sync();
     }
 
+    // Charts last: the add-in's existing charts are updated in place, new ones added; then the ledger;
+    // then charts no longer planned are deleted, as the very last operations.
+    const canSetSeries = supports("1.7");
+    progress.stage = "adding the charts and recording what the add-in wrote";
+    for (const { plan: c, previous } of wp.charts) {
+      const ws = wb.worksheets.getItem(c.sheet);
+      const values = ws.getRange(boxAddress(c.values));
+      let chart: Excel.Chart;
+      if (previous && charts[`${c.sheet}\u0000${c.name}`]) {
+        chart = ws.charts.getItem(c.name);
+        progress.chartsUpdated.push(previous);
+        chart.setData(values, "Columns" as Excel.ChartSeriesBy);
+      } else {
+        chart = ws.charts.add(c.type as Excel.ChartType, values, "Columns" as Excel.ChartSeriesBy);
+        progress.chartsAdded.push({ sheet: c.sheet, name: c.name });
+      }
+      applyChart(chart, ws, c, canSetSeries);
+    }
+    progress.ledgerWritten = true;
+    wb.settings.add(SETTINGS.ledger, JSON.stringify(wp.ledger));
     for (const c of wp.chartsToDelete) {
       if (!charts[`${c.sheet}\u0000${c.name}`]) continue;
       progress.chartsDeleted.push(c);
       wb.worksheets.getItem(c.sheet).charts.getItem(c.name).delete();
     }
-    const canSetSeries = supports("1.7");
-    for (const c of wp.chartsToAdd) {
-      const ws = wb.worksheets.getItem(c.sheet);
-      const chart = ws.charts.add(c.type as Excel.ChartType, ws.getRange(boxAddress(c.values)), "Columns" as Excel.ChartSeriesBy);
-      progress.chartsAdded.push({ sheet: c.sheet, name: c.name });
-      chart.name = c.name;
-      chart.title.text = c.title;
-      chart.setPosition(cellAddress(c.from), cellAddress(c.to));
-      chart.legend.visible = false;
-      chart.axes.categoryAxis.title.text = c.categoryTitle;
-      chart.axes.valueAxis.title.text = c.valueTitle;
-      if (canSetSeries) {
-        const series = chart.series.getItemAt(0);
-        series.name = c.seriesName;
-        series.setXAxisValues(ws.getRange(boxAddress(c.categories)));
-      }
-    }
-    wb.settings.add(SETTINGS.ledger, JSON.stringify(wp.ledger));
     await ctx.sync();
   }
 
   /** Puts back what a failed write changed; returns the ranges it could not restore, or null. */
-  async function undo(snapshot: Snapshot, progress: Progress): Promise<string[] | null> {
+  async function undo(read: ReadForWrite, progress: Progress): Promise<string[] | null> {
+    const { snapshot } = read;
     const result = await run(async (ctx) => {
       const wb = ctx.workbook;
-      const created = progress.createdSheets.map((name) => [name, wb.worksheets.getItemOrNullObject(name)] as const);
-      const names = progress.names.map((n) => [n, wb.names.getItemOrNullObject(n.name)] as const);
-      const charts = progress.chartsAdded
-        .filter((c) => !progress.createdSheets.includes(c.sheet))
-        .map((c) => wb.worksheets.getItem(c.sheet).charts.getItemOrNullObject(c.name));
-      await ctx.sync();
       const createdSet = new Set(progress.createdSheets);
+      const created = progress.createdSheets.map((name) => wb.worksheets.getItemOrNullObject(name));
+      const names = progress.names.map((n) => [n, wb.names.getItemOrNullObject(n.name)] as const);
+      const chartSheets = [...new Set(progress.chartsAdded.map((c) => c.sheet))].filter((n) => !createdSet.has(n));
+      const chartLists = supports("1.7")
+        ? chartSheets.map((n) => {
+            const list = wb.worksheets.getItem(n).charts;
+            list.load("items/id");
+            return [n, list] as const;
+          })
+        : [];
+      const namedCharts = supports("1.7") ? [] : progress.chartsAdded.filter((c) => !createdSet.has(c.sheet)).map((c) => wb.worksheets.getItem(c.sheet).charts.getItemOrNullObject(c.name));
+      const updated = progress.chartsUpdated.filter((c) => !createdSet.has(c.sheet) && c.spec).map((c) => [c, wb.worksheets.getItem(c.sheet).charts.getItemOrNullObject(c.name)] as const);
+      const deleted = progress.chartsDeleted.filter((c) => !createdSet.has(c.sheet) && c.spec).map((c) => [c, wb.worksheets.getItem(c.sheet).charts.getItemOrNullObject(c.name)] as const);
+      const ledgerItem = wb.settings.getItemOrNullObject(SETTINGS.ledger);
+      await ctx.sync();
       for (const { sheet, box } of [...progress.sent].reverse()) {
         if (createdSet.has(sheet)) continue;
         const snap = snapshot.sheets[sheet];
@@ -421,21 +477,41 @@ export function createExcelGateway(config: GatewayConfig = {}): Gateway {
       }
       for (const [, item] of names) if (!item.isNullObject) item.delete();
       for (const [n] of names) if (n.previous !== null) wb.names.add(n.name, n.previous);
-      for (const chart of charts) if (!chart.isNullObject) chart.delete();
-      for (const [, ws] of created) if (!ws.isNullObject) ws.delete();
+      for (const [sheet, list] of chartLists) {
+        const before = new Set(read.chartIdsBefore[sheet] ?? []);
+        for (const chart of list.items) if (!before.has(chart.id)) chart.delete();
+      }
+      for (const chart of namedCharts) if (!chart.isNullObject) chart.delete();
+      for (const [c, chart] of updated) {
+        if (chart.isNullObject || !c.spec) continue;
+        const ws = wb.worksheets.getItem(c.sheet);
+        chart.setData(ws.getRange(boxAddress(c.spec.values)), "Columns" as Excel.ChartSeriesBy);
+        applyChart(chart, ws, c.spec, supports("1.7"));
+      }
+      // A chart deleted before the failure is made again from what the ledger recorded about it.
+      for (const [c, chart] of deleted) {
+        if (!chart.isNullObject || !c.spec) continue;
+        const ws = wb.worksheets.getItem(c.sheet);
+        applyChart(ws.charts.add(c.spec.type as Excel.ChartType, ws.getRange(boxAddress(c.spec.values)), "Columns" as Excel.ChartSeriesBy), ws, c.spec, supports("1.7"));
+      }
+      if (progress.ledgerWritten) {
+        if (read.ledgerRaw !== null) wb.settings.add(SETTINGS.ledger, read.ledgerRaw);
+        else if (!ledgerItem.isNullObject) ledgerItem.delete();
+      }
+      for (const ws of created) if (!ws.isNullObject) ws.delete();
       await ctx.sync();
     });
     if (result.ok) return null;
     const left = describeBoxes(progress.sent.filter((s) => !progress.createdSheets.includes(s.sheet)));
     for (const s of progress.createdSheets) left.push(`sheet ${quoteSheet(s)} (created by this write)`);
     for (const n of progress.names) left.push(`name ${n.name}`);
-    for (const c of progress.chartsAdded) left.push(`chart "${c.name}" on ${quoteSheet(c.sheet)}`);
+    for (const c of [...progress.chartsAdded, ...progress.chartsUpdated]) left.push(`chart "${c.name}" on ${quoteSheet(c.sheet)}`);
     return left;
   }
 
   async function write(plan: OutputPlan, options: WriteOptions = {}): Promise<GatewayResult<WriteReport>> {
-    const progress: Progress = { createdSheets: [], sent: [], names: [], chartsAdded: [], chartsDeleted: [], lastBatch: [] };
-    let state: { wp: WritePlan; snapshot: Snapshot } | null = null;
+    const progress: Progress = { createdSheets: [], sent: [], names: [], chartsAdded: [], chartsUpdated: [], chartsDeleted: [], ledgerWritten: false, stage: "" };
+    let state: { wp: WritePlan; read: ReadForWrite } | null = null;
     let failure: unknown = null;
     const result = await run(async (ctx) => {
       const read = await readForWrite(ctx, plan);
@@ -454,7 +530,7 @@ export function createExcelGateway(config: GatewayConfig = {}): Gateway {
           conflicts: wp.conflicts,
         });
       }
-      state = { wp, snapshot: read.snapshot };
+      state = { wp, read };
       try {
         await execute(ctx, wp, read.charts, progress);
       } catch (e) {
@@ -466,31 +542,32 @@ export function createExcelGateway(config: GatewayConfig = {}): Gateway {
     if (result.ok) {
       const wp = result.value;
       const written = wp.sheets.reduce((n, s) => n + s.blocks.reduce((m, b) => m + b.cells.reduce((k, r) => k + r.length, 0), 0), 0);
-      const cleared = wp.sheets.reduce((n, s) => n + cellCount(s.clears.map((box) => ({ box }))), 0);
+      const cleared = wp.sheets.reduce((n, s) => n + s.staleCells, 0);
       return ok({
         sheets: wp.sheets.map((s) => s.sheet),
         cellsWritten: written,
         cellsCleared: cleared,
         names: wp.names.filter((n) => n.reference !== null).map((n) => n.name),
-        charts: wp.chartsToAdd.map((c) => c.name),
+        charts: wp.charts.map((c) => c.plan.name),
         overwritten: wp.overwritten,
         released: wp.released,
       });
     }
     if (failure === null || state === null) return result;
-    const { snapshot } = state as { wp: WritePlan; snapshot: Snapshot };
-    const where = describeBoxes(progress.lastBatch).join(", ");
-    const reason = excelMessage(failure);
-    const nothingSent = progress.sent.length === 0 && progress.createdSheets.length === 0 && progress.names.length === 0 && progress.chartsAdded.length === 0 && progress.chartsDeleted.length === 0;
+    const { read } = state as { wp: WritePlan; read: ReadForWrite };
+    const where = progress.stage;
+    const reason = excelMessage(failure).replace(/\.$/, "");
+    const nothingSent = progress.sent.length === 0 && progress.createdSheets.length === 0 && progress.names.length === 0 && progress.chartsAdded.length === 0 && progress.chartsUpdated.length === 0 && !progress.ledgerWritten;
     if (nothingSent) return fail("WRITE_FAILED", `Excel stopped the write before any cell changed (${reason}). The workbook is as it was.`);
-    const left = await undo(snapshot, progress);
-    const lostCharts = progress.chartsDeleted.length > 0 ? ` The earlier chart${progress.chartsDeleted.length > 1 ? "s" : ""} ${progress.chartsDeleted.map((c) => `"${c.name}"`).join(", ")} had been removed; write again to recreate ${progress.chartsDeleted.length > 1 ? "them" : "it"}.` : "";
+    const left = await undo(read, progress);
+    const lost = progress.chartsDeleted.filter((c) => !c.spec);
+    const lostCharts = lost.length > 0 ? ` The earlier chart${lost.length > 1 ? "s" : ""} ${lost.map((c) => `"${c.name}"`).join(", ")} had been removed; write again to recreate ${lost.length > 1 ? "them" : "it"}.` : "";
     if (left === null) {
-      return fail("WRITE_FAILED", `Excel stopped the write${where ? ` at ${where}` : ""} (${reason}). The add-in put back the ${cellCount(progress.sent)} cells it had changed, so the workbook is as it was.${lostCharts}`);
+      return fail("WRITE_FAILED", `Excel stopped the write${where ? ` while ${where}` : ""} (${reason}). The add-in put back the ${cellCount(progress.sent)} cells it had changed, so the workbook is as it was.${lostCharts}`);
     }
     return fail(
       "PARTIAL_WRITE",
-      `Excel stopped the write${where ? ` at ${where}` : ""} (${reason}) and the add-in could not undo it. These may hold new or partly written content: ${left.join("; ")}. Everything else is unchanged.${lostCharts}`,
+      `Excel stopped the write${where ? ` while ${where}` : ""} (${reason}) and the add-in could not undo it. These may hold new or partly written content: ${left.join("; ")}. Everything else is unchanged.${lostCharts}`,
       { left }
     );
   }

@@ -36,7 +36,14 @@ export interface Ledger {
   readonly version: 1;
   readonly sheets: Readonly<Record<string, SheetLedger>>;
   readonly names: Readonly<Record<string, { readonly reference: string; readonly owner: string }>>;
-  readonly charts: readonly { readonly sheet: string; readonly name: string }[];
+  /** Charts the add-in added, with what it set on them (to put a chart back after a failed update). */
+  readonly charts: readonly LedgerChart[];
+}
+
+export interface LedgerChart {
+  readonly sheet: string;
+  readonly name: string;
+  readonly spec?: ChartPlan;
 }
 
 export const EMPTY_LEDGER: Ledger = { version: 1, sheets: {}, names: {}, charts: [] };
@@ -89,8 +96,10 @@ export interface SheetWrite {
   readonly create: boolean;
   readonly blocks: readonly CellBlock[];
   readonly spills: readonly SpillArea[];
-  /** Cells the add-in wrote before, unchanged since, and no longer part of the plan. */
+  /** Cells to clear: the add-in's earlier cells no longer planned, and confirmed cells in spill areas. */
   readonly clears: readonly Box[];
+  /** How many of the cleared cells are the add-in's earlier, no longer planned cells. */
+  readonly staleCells: number;
 }
 
 export interface NameWrite {
@@ -107,8 +116,10 @@ export interface WritePlan {
   readonly conflicts: readonly Conflict[];
   readonly sheets: readonly SheetWrite[];
   readonly names: readonly NameWrite[];
-  readonly chartsToDelete: readonly { readonly sheet: string; readonly name: string }[];
-  readonly chartsToAdd: readonly ChartPlan[];
+  /** The add-in's charts that are no longer planned. */
+  readonly chartsToDelete: readonly LedgerChart[];
+  /** Planned charts; `previous` is the add-in's chart of that name from an earlier run, if any. */
+  readonly charts: readonly { readonly plan: ChartPlan; readonly previous: LedgerChart | null }[];
   /** Ledger to save once everything is written. */
   readonly ledger: Ledger;
   /** Add-in cells someone edited that are no longer part of the plan: left as they are. */
@@ -136,7 +147,9 @@ export function sameContent(current: unknown, written: CellContent): boolean {
   if (typeof written === "boolean") return current === written;
   if (written === "") return isEmpty(current);
   if (typeof current !== "string") return false;
-  return written.startsWith("=") ? normalizeFormula(current) === normalizeFormula(written) : current === written;
+  if (written.startsWith("=")) return normalizeFormula(current) === normalizeFormula(written);
+  // Text written with Excel's text prefix may read back with or without the apostrophe.
+  return current === written || (written.startsWith("'") && current === written.slice(1));
 }
 
 export function showContent(v: unknown): string {
@@ -258,8 +271,10 @@ export function planWrite(plan: OutputPlan, ledger: Ledger, snapshot: Snapshot, 
         released.push(`${quoteSheet(sp.sheet)}!${addr}`);
       }
     }
+    // Confirmed cells inside a spill area are cleared, so the formula can spill over them.
+    const clearedForSpill = overwritten.filter((c) => c.sheet === sp.sheet).map((c) => parseCell(c.address.slice(c.address.lastIndexOf("!") + 1))).filter((p): p is CellPos => p !== undefined && !cells.has(cellAddress(p)));
     const created = !snap.exists || (old?.created ?? false);
-    sheets.push({ sheet: sp.sheet, create: !snap.exists, blocks: sp.blocks, spills: sp.spills, clears: compactCells(stale) });
+    sheets.push({ sheet: sp.sheet, create: !snap.exists, blocks: sp.blocks, spills: sp.spills, clears: compactCells([...stale, ...clearedForSpill]), staleCells: stale.length });
     const nextCells: Record<string, CellContent> = {};
     for (const [addr, { value }] of cells) nextCells[addr] = value;
     ledgerSheets[sp.sheet] = { created, cells: nextCells, spills: sp.spills.map((s) => ({ anchor: cellAddress(s.anchor), rows: s.rows, cols: s.cols })) };
@@ -269,7 +284,7 @@ export function planWrite(plan: OutputPlan, ledger: Ledger, snapshot: Snapshot, 
   const names: NameWrite[] = [];
   const ledgerNames: Record<string, { reference: string; owner: string }> = {};
   for (const [n, rec] of Object.entries(ledger.names)) if (!planSheets.has(rec.owner)) ledgerNames[n] = rec;
-  const planned = new Map<string, NamePlan>(plan.names.map((n) => [n.name, n]));
+  const plannedNames = new Map<string, NamePlan>(plan.names.map((n) => [n.name, n]));
   for (const np of plan.names) {
     const current = snapshot.names[np.name] ?? null;
     const mine = ledger.names[np.name];
@@ -282,24 +297,26 @@ export function planWrite(plan: OutputPlan, ledger: Ledger, snapshot: Snapshot, 
     if (current === null || normalizeFormula(current) !== normalizeFormula(np.reference)) names.push({ name: np.name, reference: np.reference, comment: np.comment, previous: current });
   }
   for (const [n, rec] of Object.entries(ledger.names)) {
-    if (!planSheets.has(rec.owner) || planned.has(n)) continue;
+    if (!planSheets.has(rec.owner) || plannedNames.has(n)) continue;
     const current = snapshot.names[n] ?? null;
     if (current === null) continue;
     if (normalizeFormula(current) === normalizeFormula(rec.reference)) names.push({ name: n, reference: null, comment: "", previous: current });
     else released.push(n);
   }
 
-  const replaced = (c: { sheet: string; name: string }) => planSheets.has(c.sheet) || plan.charts.some((p) => p.sheet === c.sheet && p.name === c.name);
-  const chartsToDelete = ledger.charts.filter(replaced);
-  const charts = [...ledger.charts.filter((c) => !replaced(c)), ...plan.charts.map((c) => ({ sheet: c.sheet, name: c.name }))];
+  const same = (a: { sheet: string; name: string }, b: { sheet: string; name: string }) => a.sheet === b.sheet && a.name === b.name;
+  const planned = (c: LedgerChart) => plan.charts.some((p) => same(p, c));
+  const chartsToDelete = ledger.charts.filter((c) => planSheets.has(c.sheet) && !planned(c));
+  const charts = plan.charts.map((p) => ({ plan: p, previous: ledger.charts.find((c) => same(c, p)) ?? null }));
+  const ledgerCharts = [...ledger.charts.filter((c) => !planSheets.has(c.sheet) && !planned(c)), ...plan.charts.map((c) => ({ sheet: c.sheet, name: c.name, spec: c }))];
   return {
     protectedSheets,
     conflicts,
     sheets,
     names,
     chartsToDelete,
-    chartsToAdd: plan.charts,
-    ledger: { version: 1, sheets: ledgerSheets, names: ledgerNames, charts },
+    charts,
+    ledger: { version: 1, sheets: ledgerSheets, names: ledgerNames, charts: ledgerCharts },
     released,
     overwritten,
   };

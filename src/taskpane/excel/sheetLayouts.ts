@@ -105,6 +105,14 @@ export const NII_HORIZON_MONTHS = 12;
 
 const FMT = { date: "yyyy-mm-dd", rate: "0.000%", money: "#,##0", pct: "0.00%", bp: "0" } as const;
 
+/**
+ * Text a user typed, as a cell constant: a leading = + - or @ would make Excel read it as a formula, so
+ * such text gets Excel's text prefix (an apostrophe).
+ */
+export function userText(text: string): string {
+  return /^[=+\-@]/.test(text) ? `'${text}` : text;
+}
+
 /** A text literal inside a formula: quoted, inner quotes doubled. */
 export function textLiteral(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
@@ -219,7 +227,7 @@ export function scenarioSheetLayout(input: LayoutInput): ScenarioSheetLayout {
   for (const block of scenarioBlocks(input)) {
     const top = BAND_TOP;
     const col = block.col;
-    blocks.push({ anchor: { row: top, col }, cells: [[block.label]], bold: true });
+    blocks.push({ anchor: { row: top, col }, cells: [[userText(block.label)]], bold: true });
     const def = { row: top + 1, col };
     const anchor = block.curveAnchor;
     if (block.key === "BASE") {
@@ -356,7 +364,7 @@ export function resultsSheetLayout(input: LayoutInput, customTables: Readonly<Re
       const here = (col: number) => cellAddress({ row, col });
       const nii = almFormula("NII", [...base, arg, NAMES.currency, String(NII_HORIZON_MONTHS), c.rampMonths !== null ? String(c.rampMonths) : undefined]);
       const eve = c.rampMonths !== null ? ["(NII only)", ""] : [almFormula("EVE", [...base, arg, NAMES.currency, cal, floor]), `=${here(1)}-${b}`];
-      rows.push([c.label, eve[0], eve[1], nii, `=${here(3)}-${d}`]);
+      rows.push([userText(c.label), eve[0], eve[1], nii, `=${here(3)}-${d}`]);
     });
     blocks.push({ anchor: { row: title, col: 0 }, cells: [["Custom scenarios"]], bold: true });
     blocks.push({ anchor: { row: header, col: 0 }, cells: rows, formats: [null, FMT.money, FMT.money, FMT.money, FMT.money] });

@@ -17,7 +17,7 @@ export interface SetupStore {
   readonly loadMessage: string | null;
   readonly save: SaveState;
   update(recipe: (s: Setup) => Setup): void;
-  /** Saves now (before a write, or to retry a failed save). */
+  /** Saves now what is not saved yet (before a write, on a step change, to retry a failed save). */
   flush(): Promise<void>;
   /** The saved setup that arrived after the user had typed: take it, or keep what was typed. */
   acceptOffered(): void;
@@ -31,7 +31,10 @@ export function useSetupStore(gateway: Gateway): SetupStore {
   const [load, setLoad] = useState<LoadState>("loading");
   const [loadMessage, setLoadMessage] = useState<string | null>(null);
   const [save, setSave] = useState<SaveState>({ status: "idle" });
+  /** The user changed something since the pane opened (decides whether a late saved setup is offered). */
   const dirty = useRef(false);
+  /** Changes not yet saved in the workbook. */
+  const unsaved = useRef(false);
   const offered = useRef<Setup | null>(null);
   const latest = useRef(setup);
   latest.current = setup;
@@ -65,19 +68,22 @@ export function useSetupStore(gateway: Gateway): SetupStore {
 
   const persist = useCallback(async () => {
     setSave({ status: "saving" });
-    const res = await gateway.saveSetup(latest.current);
+    const saving = latest.current;
+    const res = await gateway.saveSetup(saving);
+    if (res.ok && latest.current === saving) unsaved.current = false;
     setSave(res.ok ? { status: "saved" } : { status: "failed", message: res.error.message });
   }, [gateway]);
 
   const canSave = load === "restored" || load === "fresh" || load === "failed";
   useEffect(() => {
-    if (!canSave || !dirty.current) return;
+    if (!canSave || !unsaved.current) return;
     const timer = setTimeout(() => void persist(), SAVE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [setup, canSave, persist]);
 
   const update = useCallback((recipe: (s: Setup) => Setup) => {
     dirty.current = true;
+    unsaved.current = true;
     setSetup((s) => recipe(s));
   }, []);
 
@@ -88,7 +94,7 @@ export function useSetupStore(gateway: Gateway): SetupStore {
     save,
     update,
     flush: async () => {
-      if (canSave) await persist();
+      if (canSave && unsaved.current) await persist();
     },
     acceptOffered: () => {
       if (offered.current) setSetup(offered.current);
@@ -98,7 +104,7 @@ export function useSetupStore(gateway: Gateway): SetupStore {
     },
     dismissOffered: () => {
       offered.current = null;
-      dirty.current = true;
+      unsaved.current = true;
       setLoad("fresh");
     },
   };

@@ -40,7 +40,8 @@ export function userView(wb: FakeWorkbook) {
   const snap = wb.snapshot();
   return {
     cells: Object.fromEntries([...wb.inputs()].map(([k, v]) => [k, { input: v.input, format: v.format ?? "General" }])),
-    sheets: snap.sheets.map((s) => ({ name: s.name, protected: s.protected, charts: s.charts })),
+    // Chart order is z-order, which an undo that re-creates a chart may change; compare by name.
+    sheets: snap.sheets.map((s) => ({ name: s.name, protected: s.protected, charts: [...s.charts].sort((a, b) => a.name.localeCompare(b.name)) })),
     names: snap.names,
   };
 }

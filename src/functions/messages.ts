@@ -31,6 +31,8 @@ export function describe(value: unknown): string {
 export const messages = {
   missing: (w: Where) => `${at(w)}: a value is required here, but the cell is empty`,
   expected: (w: Where, got: unknown, expected: string) => `${at(w)}: got ${describe(got)}; expected ${expected}`,
+  /** A valid date in the wrong place; the date is shown as ISO text. */
+  dateExpected: (w: Where, iso: string, expected: string) => `${at(w)}: got ${iso}; expected ${expected}`,
   notSingle: (w: Where, rows: number, cols: number) => `${at(w)}: got a ${rows}×${cols} range; expected a single value`,
   unknownChoice: (w: Where, got: unknown, choices: readonly string[]) =>
     `${at(w)}: ${describe(got)} is not a valid choice; valid choices are ${choices.join(", ")}`,

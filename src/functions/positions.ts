@@ -1,5 +1,5 @@
 import { AMORTIZATIONS, FREQUENCIES, NMD_CAPS, NMD_CATEGORIES, allocatePortfolio, type Portfolio } from "../engine/portfolio/portfolio";
-import { MAX_SERIAL, toIso } from "../engine/time/serialDate";
+import { MAX_SERIAL, addMonths, toIso } from "../engine/time/serialDate";
 import type { SerialDate } from "../engine/types";
 import { choiceCell, dateCell, fail, isBlank, numberCell, toMatrix } from "./args";
 import { messages, type Where } from "./messages";
@@ -12,6 +12,9 @@ const COLUMNS = [
 type Column = (typeof COLUMNS)[number];
 
 const normalize = (header: string): string => header.toLowerCase().replace(/[\s_]+/g, "");
+
+/** Longest a position may run from as_of: 100 years, so a row never generates more than 1,200 payments. */
+const MAX_YEARS = 100;
 
 const SIDES = ["A", "ASSET", "L", "LIABILITY"] as const;
 const TYPES = ["FIXED", "FLOATING"] as const;
@@ -69,6 +72,7 @@ export function parsePositions(raw: unknown, where: Where, asOf: SerialDate, opt
     fail(messages.missingColumn(where.fn, where.arg, "Maturity", found));
   }
 
+  const latestMaturity = addMonths(asOf, 12 * MAX_YEARS);
   const p = allocatePortfolio(keep.length);
   // Cell readers with a fast path for well-formed cells; the Where of a message is only built on failure.
   let row: unknown[] = [];
@@ -126,7 +130,8 @@ export function parsePositions(raw: unknown, where: Where, asOf: SerialDate, opt
     } else {
       if (cMaturity < 0 || isBlank(row[cMaturity])) fail(messages.missing(at("Maturity")));
       const maturity = date(cMaturity, "Maturity");
-      if (maturity <= asOf) fail(messages.expected(at("Maturity"), toIso(maturity), `a maturity after as_of (${toIso(asOf)}); matured positions must be removed`));
+      if (maturity <= asOf) fail(messages.dateExpected(at("Maturity"), toIso(maturity), `a maturity after as_of (${toIso(asOf)}); matured positions must be removed`));
+      if (maturity > latestMaturity) fail(messages.dateExpected(at("Maturity"), toIso(maturity), `a maturity at most ${MAX_YEARS} years after as_of (${toIso(latestMaturity)}), which bounds the cash flows of a row`));
       p.maturity[i] = maturity;
     }
     const amortization = has(cAmort) ? choice(cAmort, "Amortization", AMORTIZATIONS) : "BULLET";
@@ -144,7 +149,7 @@ export function parsePositions(raw: unknown, where: Where, asOf: SerialDate, opt
       if (!has(cReset)) fail(messages.missing(at("NextReset")));
       const reset = date(cReset, "NextReset");
       if (reset <= asOf || reset > p.maturity[i]) {
-        fail(messages.expected(at("NextReset"), toIso(reset), `a date after as_of (${toIso(asOf)}) and on or before the maturity (${toIso(p.maturity[i])})`));
+        fail(messages.dateExpected(at("NextReset"), toIso(reset), `a date after as_of (${toIso(asOf)}) and on or before the maturity (${toIso(p.maturity[i])})`));
       }
       p.floating[i] = 1;
       p.nextReset[i] = reset;
@@ -167,7 +172,7 @@ export function parsePositions(raw: unknown, where: Where, asOf: SerialDate, opt
     if (has(cBeta)) p.beta[i] = num(cBeta, "Beta", "a pass-through factor such as 0.4");
     if (has(cStart)) {
       const start = date(cStart, "Start");
-      if (start > asOf) fail(messages.expected(at("Start"), toIso(start), `an origination date on or before as_of (${toIso(asOf)}); forward-starting positions are not supported`));
+      if (start > asOf) fail(messages.dateExpected(at("Start"), toIso(start), `an origination date on or before as_of (${toIso(asOf)}); forward-starting positions are not supported`));
       p.start[i] = start;
     }
     if (has(cId)) p.id[i] = String(row[cId]);

@@ -16,6 +16,7 @@ describe("positions table errors name the column and the row", () => {
     ["a missing required column", [["Balance", "Maturity"], [1, asOf + 10]], /the required column "Rate" is missing \(found columns: Balance, Maturity\)/],
     ["text in a numeric column", [header, row({ ...base, Rate: "5%" })], /positions, row 2, column Rate: got the text "5%"/],
     ["a blank rate (never 0 %)", [header, row({ ...base, Rate: null })], /row 2, column Rate: a value is required/],
+    ["a maturity more than 100 years after as_of", [header, row({ ...base, Maturity: fromYmd(9999, 12, 31) })], /row 2, column Maturity: got 9999-12-31; expected a maturity at most 100 years after as_of \(2126-09-30\)/],
     ["a maturity before as_of", [header, row({ ...base, Maturity: asOf - 1 })], /row 2, column Maturity: .*a maturity after as_of \(2026-09-30\)/],
     ["an unknown amortization", [header, row({ ...base, Amortization: "BALLOON" })], /row 2, column Amortization: .*BULLET, ANNUITY, LINEAR/],
     ["an unknown category", [header, row({ ...base, Category: "NMD_OTHER" })], /row 2, column Category: .*NMD_RETAIL_TRANSACTIONAL/],

@@ -58,3 +58,69 @@ describe.each(Object.keys(functionsById).map((id) => [id]))("ALM.%s under hostil
     );
   });
 });
+
+/**
+ * Deeper than random arguments: well-formed positions tables with hostile values (enormous and tiny
+ * balances, extreme and negative rates, maturities from tomorrow to 9999-12-31, every amortisation,
+ * floaters, NMD rows at the caps, CPR/TDRR at 0 and 1), through every positions-table function.
+ */
+const asOf = 46295;
+const cellValue = fc.oneof(fc.constantFrom(0, 1e-308, 0.01, 1, 1e6, 1e15, 1e300), fc.double({ min: -1e12, max: 1e12, noNaN: true }));
+const position = fc.record({
+  Balance: cellValue,
+  Side: fc.constantFrom(null, "A", "L"),
+  Rate: fc.oneof(fc.constantFrom(-0.99, -0.05, 0, 0.03, 0.5, 5, 1e6), fc.double({ min: -0.5, max: 2, noNaN: true })),
+  Maturity: fc.oneof(fc.constantFrom(asOf + 1, asOf + 2, 2958465, asOf + 36500, asOf + 365 * 120), fc.integer({ min: asOf + 1, max: asOf + 40 * 365 })),
+  Amortization: fc.constantFrom(null, "BULLET", "ANNUITY", "LINEAR"),
+  Frequency: fc.constantFrom(null, 1, 2, 4, 12),
+  Type: fc.constantFrom(null, "FIXED", "FLOATING"),
+  NextReset: fc.integer({ min: asOf + 1, max: asOf + 800 }),
+  Category: fc.constantFrom(null, null, null, "NMD_RETAIL_TRANSACTIONAL", "NMD_WHOLESALE"),
+  CoreShare: fc.constantFrom(0, 0.25, 0.5),
+  CoreMaturity: fc.constantFrom(0.1, 1, 4),
+  CPR: fc.constantFrom(null, 0, 0.1, 1),
+  TDRR: fc.constantFrom(null, 0, 0.3, 1),
+  Beta: fc.constantFrom(null, 0, 0.4, 1, -2),
+  Basis: fc.constantFrom(null, 0, 1, 2, 3, 4),
+});
+const HEADER = ["Balance", "Side", "Rate", "Maturity", "Amortization", "Frequency", "Type", "NextReset", "Category", "CoreShare", "CoreMaturity", "CPR", "TDRR", "Beta", "Basis"] as const;
+const table = fc.array(position, { minLength: 0, maxLength: 6 }).map((rows) => [
+  [...HEADER],
+  ...rows.map((r) => {
+    const v: Record<string, unknown> = { ...r };
+    if (r.Side !== null) v.Balance = Math.abs(r.Balance);
+    if (r.Type === "FLOATING") v.NextReset = Math.min(r.NextReset, r.Maturity);
+    return HEADER.map((h) => v[h] ?? null);
+  }),
+]);
+
+const positionsCalls: [string, (p: unknown[][]) => unknown][] = [
+  ["CASHFLOWS", (p) => functionsById.CASHFLOWS(p, asOf, "REPRICING", null, null)],
+  ["REPRICINGGAP", (p) => functionsById.REPRICINGGAP(p, asOf, null, null)],
+  ["LIQUIDITYGAP", (p) => functionsById.LIQUIDITYGAP(p, asOf, "ANNUAL", null)],
+  ["EVE", (p) => functionsById.EVE(p, asOf, [[0, 0.02], [30, 0.04]], "PARALLEL_DOWN", "EUR", null, "EU")],
+  ["DELTAEVE", (p) => functionsById.DELTAEVE(p, asOf, 0.03, "USD", null, null, null)],
+  ["STANDARDEVE", (p) => functionsById.STANDARDEVE(p, asOf, 0.03, "USD", null, "ZERO", 1e6, null)],
+  ["NII", (p) => functionsById.NII(p, asOf, 0.03, "PARALLEL_UP", "USD", 12, 6, null)],
+  ["DELTANII", (p) => functionsById.DELTANII(p, asOf, 0.03, "USD", null, null, null, null)],
+];
+
+describe.each(positionsCalls)("ALM.%s on well-formed positions tables with hostile values", (id, call) => {
+  it("returns finite cells or an Excel error that names the function, for 400 random books", () => {
+    fc.assert(
+      fc.property(table, (p) => {
+        let result: unknown;
+        try {
+          result = call(p);
+        } catch (error) {
+          if (!isExcelError(error)) throw new Error(`threw a non-Excel error: ${String(error)}`);
+          if (!error.message.startsWith(`ALM.${id}`) && error.code !== "#NUM!") throw new Error(`message does not name the function: ${error.message}`);
+          return;
+        }
+        const cells = Array.isArray(result) ? (result as unknown[][]).flat() : [result];
+        cells.forEach((c, k) => checkCell(c, `cell ${k}`));
+      }),
+      { seed: 11, numRuns: 400 }
+    );
+  });
+});

@@ -55,7 +55,7 @@ const calls: [string, unknown[]][] = [
 
 describe("whole-table functions offloaded to the built Web Worker", () => {
   const g = globalThis as any;
-  let created: BundleWorker[] = [];
+  const created: BundleWorker[] = [];
   let offloadModule: typeof import("../../src/functions/offload");
   let adapters: Record<string, (...a: unknown[]) => Promise<unknown>>;
 

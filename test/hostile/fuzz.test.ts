@@ -32,7 +32,7 @@ function checkCell(value: unknown, where: string): void {
 
 describe.each(Object.keys(functionsById).map((id) => [id]))("ALM.%s under hostile input", (id) => {
   const fn = (functionsById as Record<string, (...a: unknown[]) => unknown>)[id];
-  it("returns plain cells or throws an Excel error with a message, for 1500 random argument lists", () => {
+  it("returns plain cells or throws an Excel error with a message, for 3000 random argument lists", () => {
     fc.assert(
       fc.property(fc.array(argument, { minLength: 0, maxLength: fn.length + 2 }), (args) => {
         let result: unknown;
@@ -54,7 +54,7 @@ describe.each(Object.keys(functionsById).map((id) => [id]))("ALM.%s under hostil
           checkCell(result, "result");
         }
       }),
-      { seed: 9, numRuns: 1500 }
+      { seed: 9, numRuns: 3000 }
     );
   });
 });
@@ -106,7 +106,7 @@ const positionsCalls: [string, (p: unknown[][]) => unknown][] = [
 ];
 
 describe.each(positionsCalls)("ALM.%s on well-formed positions tables with hostile values", (id, call) => {
-  it("returns finite cells or an Excel error that names the function, for 400 random books", () => {
+  it("returns finite cells or an Excel error that names the function, for 1000 random books", () => {
     fc.assert(
       fc.property(table, (p) => {
         let result: unknown;
@@ -120,7 +120,7 @@ describe.each(positionsCalls)("ALM.%s on well-formed positions tables with hosti
         const cells = Array.isArray(result) ? (result as unknown[][]).flat() : [result];
         cells.forEach((c, k) => checkCell(c, `cell ${k}`));
       }),
-      { seed: 11, numRuns: 400 }
+      { seed: 11, numRuns: 1000 }
     );
   });
 });

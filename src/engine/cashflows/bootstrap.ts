@@ -10,7 +10,7 @@ export const MAX_BOOTSTRAP_YEARS = 100;
  * rolled back from maturity (a short first period when needed), priced at par:
  * 1 = c·Σ αⱼ·P(tⱼ) + P(T). Coupon dates that are not input tenors use the par rate interpolated linearly
  * in tenor between the input pillars (flat before the first). Returns z(T) = −ln P(T)/T for each tenor.
- * @example bootstrapZeroRates([1, 2], [0.03, 0.04], 1) //=> [0.0295588022415444, 0.0398047511...]
+ * @example bootstrapZeroRates([1, 2], [0.03, 0.04], 1) //=> [0.029558802241544…, 0.039414925624163…]
  */
 export function bootstrapZeroRates(tenors: readonly Time[], parRates: readonly Rate[], frequency: 1 | 2 | 4 | 12): Rate[] {
   precondition(tenors.length > 0 && tenors.length === parRates.length, "tenors and par rates must be non-empty and of the same length");

@@ -5,7 +5,7 @@ import { edgeTime, type BucketScheme } from "./buckets";
  * Basel slotting of a non-maturity deposit by bucket edges in years (SRP31.108–31.112): the non-core
  * part is overnight (bucket 0); the core part runs off linearly over twice its average maturity M, so
  * bucket (a, b] holds core · |(a, b] ∩ (0, 2M]| / 2M.
- * @example nmdSlotting(100, 0.5, 1, scheme with edges 1Y, 2Y).core //=> [25, 25, 0]
+ * @example nmdSlotting(100, 0.5, 1, customBuckets([1, 2], ["1Y", "2Y"])).core //=> [25, 25, 0]
  */
 export function nmdSlotting(balance: Amount, coreShare: number, coreMaturity: Time, scheme: BucketScheme): { nonCore: Amount; core: Amount[] } {
   const core = balance * coreShare;

@@ -31,6 +31,7 @@ const PV = defineFunction(
  * @param curve_or_yield A curve (two columns: tenor, continuously-compounded zero rate), or a yield.
  * @param [frequency] Compounding of a yield: 1 (default), 2, 4, 12, or 0 for continuous.
  * @param [basis] Day count of the time measure, Excel codes 0–4 (default 3, Actual/365).
+ * @example =ALM.PV({5;105}, {"2027-01-01";"2028-01-01"}, "2026-01-01", 0.05) returns 5/1.05 + 105/1.05² = 100
  * @returns Present value.
  */
 export function pv(amounts: any, dates: any, as_of: any, curve_or_yield: any, frequency?: any, basis?: any): number {
@@ -53,6 +54,7 @@ const DURATION = defineFunction(
  * @param [type] MACAULAY (default), MODIFIED or EFFECTIVE.
  * @param [frequency] Compounding of a yield: 1 (default), 2, 4, 12, or 0 for continuous.
  * @param [basis] Day count of the time measure, Excel codes 0–4 (default 3).
+ * @example =ALM.DURATION({5;105}, {"2027-01-01";"2028-01-01"}, "2026-01-01", 0.05) returns (5/1.05 + 2·105/1.05²)/100 = 1.95238095…
  * @returns Duration in years.
  */
 export function durationFn(amounts: any, dates: any, as_of: any, curve_or_yield: any, type?: any, frequency?: any, basis?: any): number {
@@ -75,6 +77,7 @@ const CONVEXITY = defineFunction(
  * @param [type] MODIFIED (default) or EFFECTIVE.
  * @param [frequency] Compounding of a yield: 1 (default), 2, 4, 12, or 0 for continuous.
  * @param [basis] Day count of the time measure, Excel codes 0–4 (default 3).
+ * @example =ALM.CONVEXITY({5;105}, {"2027-01-01";"2028-01-01"}, "2026-01-01", 0.05) returns (5·1·2/1.05³ + 105·2·3/1.05⁴)/100 = 5.26989…
  * @returns Convexity in years squared.
  */
 export function convexityFn(amounts: any, dates: any, as_of: any, curve_or_yield: any, type?: any, frequency?: any, basis?: any): number {
@@ -96,6 +99,7 @@ const DV01 = defineFunction(
  * @param curve_or_yield A curve or a yield.
  * @param [frequency] Compounding of a yield: 1 (default), 2, 4, 12, or 0 for continuous.
  * @param [basis] Day count of the time measure, Excel codes 0–4 (default 3).
+ * @example =ALM.DV01({100}, {"2028-01-01"}, "2026-01-01", 0, 0) returns 100·sinh(0.0002) = 0.0200000001…
  * @returns DV01 in money.
  */
 export function dv01Fn(amounts: any, dates: any, as_of: any, curve_or_yield: any, frequency?: any, basis?: any): number {
@@ -129,6 +133,7 @@ const KRD = defineFunction(
  * @param curve A curve (two columns: tenor, continuously-compounded zero rate) or a flat rate.
  * @param [key_tenors] Key tenors in years or tenor text (default 0.25, 0.5, 1, 2, 3, 5, 7, 10, 15, 20, 30).
  * @param [headers] TRUE (default) to include the header row.
+ * @example =ALM.KRD({100}, {"2028-01-01"}, "2026-01-01", 0.03, {1;3}, FALSE) returns 1, 1.0000000017, …; 3, 1.0000000017, … (half the tent at t = 2 for each key)
  * @returns Table of key tenor, KRD and DV01.
  */
 export function krd(amounts: any, dates: any, as_of: any, curve: any, key_tenors?: any, headers?: any): Promise<any[][]> {
@@ -148,6 +153,7 @@ const DGAP = defineFunction(
  * @param liability_duration Duration of the liabilities in years.
  * @param assets Total assets.
  * @param liabilities Total liabilities.
+ * @example =ALM.DGAP(4, 2, 100, -90) returns 4 − (90/100)·2 = 2.2
  * @returns Duration gap in years.
  */
 export function dgap(asset_duration: any, liability_duration: any, assets: any, liabilities: any): number {
@@ -185,6 +191,7 @@ const BOOTSTRAP = defineFunction(
  * @param par_rates Par rates as decimals, same length.
  * @param [frequency] Coupons a year of the par bonds: 1 (default), 2, 4 or 12.
  * @param [headers] TRUE (default) to include the header row.
+ * @example =ALM.BOOTSTRAP({1;2}, {0.03;0.04}, , FALSE) returns 1, ln 1.03 = 0.0295588…; 2, 0.0394149…
  * @returns Table of tenor and continuously-compounded zero rate.
  */
 export function bootstrap(tenors: any, par_rates: any, frequency?: any, headers?: any): any[][] {
@@ -229,6 +236,7 @@ const CASHFLOWS = defineFunction(
  * @param [mode] CONTRACTUAL (default) or REPRICING.
  * @param [detail] TRUE for one row per position and date (Id first); FALSE (default) sums by date.
  * @param [headers] TRUE (default) to include the header row.
+ * @example =ALM.CASHFLOWS({"Balance","Rate","Maturity";1000,0.05,"2027-01-01"}, "2026-01-01") returns 2027-01-01, 1000, 50, 1050
  * @returns Table of dates, principal, interest and total.
  */
 export function cashflows(positions: any, as_of: any, mode?: any, detail?: any, headers?: any): Promise<any[][]> {

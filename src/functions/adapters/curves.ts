@@ -16,6 +16,7 @@ const DF = defineFunction("DF", [curveArg(), arg.any("t"), arg.optionalChoice("i
  * @param curve A flat continuously-compounded zero rate, or a two-column range of tenor (years or text like 3M) and zero rate.
  * @param t Time(s) in years or tenor text; a range gives a result of the same shape.
  * @param [interpolation] LINEAR (zero rates, default), LOGLINEAR (discount factors) or CUBIC (natural spline on zero rates).
+ * @example =ALM.DF({1,0.02;5,0.03}, 2) returns e^(−0.0225·2) = 0.95599748183…
  * @returns Discount factor(s).
  */
 export function df(curve: any, t: any, interpolation?: any): any[][] {
@@ -38,6 +39,7 @@ const ZERO = defineFunction(
  * @param t Time(s) in years or tenor text; a range gives a result of the same shape.
  * @param [compounding] CONTINUOUS (default), ANNUAL, SEMIANNUAL, QUARTERLY, MONTHLY or SIMPLE.
  * @param [interpolation] LINEAR (default), LOGLINEAR or CUBIC.
+ * @example =ALM.ZERO(0.03, 2, "ANNUAL") returns e^0.03 − 1 = 0.03045453395…
  * @returns Zero rate(s) as decimals.
  */
 export function zero(curve: any, t: any, compounding?: any, interpolation?: any): any[][] {
@@ -83,6 +85,7 @@ const FWD = defineFunction(
  * @param t1 Start time(s) in years or tenor text.
  * @param t2 End time(s) in years or tenor text, after t1; a single value pairs with every t1 and vice versa.
  * @param [interpolation] LINEAR (default), LOGLINEAR or CUBIC.
+ * @example =ALM.FWD({1,0.02;5,0.03}, 1, 5) returns (0.03·5 − 0.02·1)/4 = 0.0325
  * @returns Forward rate(s) as decimals.
  */
 export function fwd(curve: any, t1: any, t2: any, interpolation?: any): any[][] {

@@ -59,6 +59,7 @@ const BUCKETS = defineFunction("BUCKETS", [bucketsArg("scheme"), arg.optionalDat
  * @param [scheme] BASEL (default), MONTHLY, ANNUAL, or a range of upper-edge tenors.
  * @param [as_of] With a date, From and To are dates (EDATE from as_of); without, years.
  * @param [headers] TRUE (default) to include the header row.
+ * @example =ALM.BUCKETS() returns the 19 Basel buckets; row 10 is 3Y-4Y from 3 to 4 years, midpoint 3.5
  * @returns Table of bucket, from, to and midpoint in years.
  */
 export function buckets(scheme?: any, as_of?: any, headers?: any): any[][] {
@@ -118,6 +119,7 @@ const GAP = defineFunction("GAP", [arg.any("amounts"), arg.any("dates"), arg.dat
  * @param [buckets] BASEL (default), MONTHLY, ANNUAL, or a range of upper-edge tenors.
  * @param [sides] A or L for each amount, same length; then amounts are positive.
  * @param [headers] TRUE (default) to include the header row.
+ * @example =ALM.GAP({100;-40}, {"2026-01-02";"2026-06-30"}, "2026-01-01", "MONTHLY") ends Total, , , 100, 40, 60
  * @returns Gap table.
  */
 export function gap(amounts: any, dates: any, as_of: any, buckets?: any, sides?: any, headers?: any): Promise<any[][]> {
@@ -157,6 +159,7 @@ const REPRICINGGAP = defineFunction("REPRICINGGAP", [arg.any("positions"), arg.d
  * @param as_of Valuation date.
  * @param [buckets] BASEL (default), MONTHLY, ANNUAL, or a range of upper-edge tenors.
  * @param [headers] TRUE (default) to include the header row.
+ * @example =ALM.REPRICINGGAP({"Balance","Rate","Maturity";1000,0.05,"2027-01-01"}, "2026-01-01", "ANNUAL") puts 1000 of assets in 0Y-1Y
  * @returns Repricing gap table whose Total row equals the balances exactly.
  */
 export function repricinggap(positions: any, as_of: any, buckets?: any, headers?: any): Promise<any[][]> {
@@ -195,6 +198,7 @@ const LIQUIDITYGAP = defineFunction("LIQUIDITYGAP", [arg.any("positions"), arg.d
  * @param as_of Valuation date.
  * @param [buckets] BASEL (default), MONTHLY, ANNUAL, or a range of upper-edge tenors.
  * @param [headers] TRUE (default) to include the header row.
+ * @example =ALM.LIQUIDITYGAP({"Balance","Rate","Maturity";1000,0.05,"2027-01-01"}, "2026-01-01", "ANNUAL") puts 1050 of inflows in 0Y-1Y
  * @returns Liquidity gap table with a Total row.
  */
 export function liquiditygap(positions: any, as_of: any, buckets?: any, headers?: any): Promise<any[][]> {
@@ -235,6 +239,7 @@ const NMD = defineFunction(
  * @param [core_maturity] Average maturity of core in years (default and maximum: the Basel cap).
  * @param [buckets] BASEL (default), MONTHLY, ANNUAL, or a range of upper-edge tenors.
  * @param [headers] TRUE (default) to include the header row.
+ * @example =ALM.NMD(1000, "NMD_WHOLESALE", 0.5, 1, {1;2}) returns non-core 500 in 0-1Y; core 250 in 0-1Y and 250 in 1Y-2Y
  * @returns Table of non-core, core and total per bucket.
  */
 export function nmd(balance: any, category: any, core_share?: any, core_maturity?: any, buckets?: any, headers?: any): any[][] {

@@ -18,6 +18,7 @@ const VERSION = defineFunction(
 /**
  * Product version and the shock calibration tables it carries, for audit trails in refreshed workbooks.
  * @customfunction VERSION
+ * @example =ALM.VERSION() returns "ALM add-in 0.1.0; shock calibrations: BCBS2024 (BCBS d578 / SRP31.90 from 2026-01-01, 21 currencies); …"
  * @returns Version text.
  */
 export function version(): string {

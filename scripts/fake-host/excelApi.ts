@@ -6,8 +6,8 @@
  * recalculate after each sync. Faults can be injected: a chosen sync runs only its first n operations
  * and then fails, as a dropped connection or a host error would.
  */
-import { boxAddress, boxCols, boxRows, cellsOf, parseBox, parseCell, quoteSheet, type Box } from "../../src/taskpane/excel/a1";
-import type { FakeChart, FakeSheet, FakeWorkbook } from "./workbook";
+import { boxAddress, boxCols, boxRows, cellsOf, parseAddress, parseBox, parseCell, quoteSheet, type Box } from "../../src/taskpane/excel/a1";
+import type { FakeChart, FakeSheet, FakeTable, FakeWorkbook } from "./workbook";
 
 export class OfficeError extends Error {
   constructor(
@@ -397,11 +397,19 @@ class FontP extends Proxy<RangeRef> {
 }
 
 class NamesP extends Proxy<FakeWorkbook> {
+  items: NamedItemP[] = [];
   constructor(ctx: Context) {
     super(ctx, () => ctx.wb);
   }
   protected readers() {
     return {};
+  }
+  protected override loadItems(wb: FakeWorkbook): void {
+    this.items = [...wb.names.keys()].map((n) => {
+      const p = new NamedItemP(this.ctx, () => (wb.names.has(n) ? n : null));
+      (p as unknown as { loaded: Map<string, unknown> }).loaded.set("name", n);
+      return p;
+    });
   }
   private find(name: string): string | undefined {
     return [...this.ctx.wb.names.keys()].find((n) => n.toLowerCase() === name.toLowerCase());
@@ -492,14 +500,43 @@ class TablesP extends Proxy<FakeWorkbook> {
   getItemOrNullObject(name: string): TableP {
     return new TableP(this.ctx, () => this.ctx.wb.tables.find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null, true);
   }
+  /** A table over a sheet-qualified address (`'My sheet'!A1:C9`), named Table1, Table2, … until renamed. */
+  add(address: string, hasHeaders: boolean): TableP {
+    let made: FakeTable | null = null;
+    this.ctx.enqueue(() => {
+      const wb = this.ctx.wb;
+      const parsed = parseAddress(address);
+      const sheet = parsed ? wb.sheet(parsed.sheet) : undefined;
+      if (!parsed || !sheet) throw new OfficeError("InvalidArgument", `The address ${address} is not valid.`);
+      checkWritable(sheet);
+      if (!hasHeaders) throw new OfficeError("InvalidArgument", "The fake host makes tables with a header row only.");
+      const b = parsed.box;
+      const overlaps = wb.tables.some((t) => t.sheet.toLowerCase() === sheet.name.toLowerCase() && !(t.box.bottom < b.top || b.bottom < t.box.top || t.box.right < b.left || b.right < t.box.left));
+      if (overlaps) throw new OfficeError("InvalidOperation", "A table can't overlap another table.");
+      let n = 1;
+      while (wb.tables.some((t) => t.name.toLowerCase() === `table${n}`) || wb.names.has(`Table${n}`)) n++;
+      made = { name: `Table${n}`, sheet: sheet.name, box: b };
+      wb.tables.push(made);
+    });
+    return new TableP(this.ctx, () => made);
+  }
 }
 
-class TableP extends Proxy<{ name: string; sheet: string; box: Box }> {
+class TableP extends Proxy<FakeTable> {
   protected readers() {
-    return { name: (t: { name: string }) => t.name };
+    return { name: (t: FakeTable) => t.name };
   }
   get name(): string {
     return this.get("name");
+  }
+  set name(v: string) {
+    this.queue((t) => {
+      const wb = this.ctx.wb;
+      const clash = wb.tables.some((x) => x !== t && x.name.toLowerCase() === v.toLowerCase()) || [...wb.names.keys()].some((n) => n.toLowerCase() === v.toLowerCase());
+      if (clash) throw new OfficeError("InvalidArgument", `The name ${v} is already used by a table or a defined name.`);
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(v) || parseCell(v)) throw new OfficeError("InvalidArgument", `${v} is not a valid table name.`);
+      t.name = v;
+    });
   }
   getRange(): RangeP {
     return new RangeP(this.ctx, () => {

@@ -178,6 +178,7 @@ export class FakeWorkbook {
 
   deleteSheet(name: string): void {
     this.sheets = this.sheets.filter((s) => s !== this.sheet(name));
+    this.tables = this.tables.filter((t) => t.sheet.toLowerCase() !== name.toLowerCase());
     for (const [n, item] of this.names) {
       const ref = parseAddress(item.formula);
       if (ref && ref.sheet.toLowerCase() === name.toLowerCase()) this.names.set(n, { ...item, formula: `=#REF!${item.formula.slice(item.formula.indexOf("!"))}` });

@@ -318,6 +318,69 @@ describe("task pane in Chromium with a fake Excel host", () => {
     await context.close();
   });
 
+  it("runs the sample bank end to end: a new sheet, every step filled, and results that are numbers", async () => {
+    const context = await browser.newContext({ viewport: { width: 800, height: 900 }, reducedMotion: "reduce" });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    page.on("console", (m) => {
+      if (m.type() === "error") problems.push(`console error: ${m.text()}`);
+    });
+    await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+    await page.route("**/office.js", (route) => route.fulfill({ status: 200, contentType: "application/javascript", body: fakeHost }));
+    const a11y: AxeViolation[] = [];
+    await openPane(page);
+    // A sheet of that name already exists: the sample goes to a new one beside it.
+    await page.evaluate(() => {
+      const h = (window as unknown as { __almFakeHost: { workbook: { addSheet(n: string): unknown; setInput(s: unknown, p: object, v: unknown): void; notify(): void } } }).__almFakeHost;
+      h.workbook.setInput(h.workbook.addSheet("ALM Sample Bank"), { row: 0, col: 0 }, "mine");
+      h.workbook.notify();
+    });
+    const before = await snapshot(page);
+    a11y.push(...(await axeSerious(page, "sample bank offer")));
+    await shoot(page, "sample-bank-offer");
+
+    await page.getByRole("button", { name: "Try the sample bank" }).focus();
+    await page.keyboard.press("Enter");
+    await expect_(page.getByRole("heading", { name: "Step 4 of 4: Output" })).toBeFocused();
+    await page.getByText("Sample bank ready").waitFor();
+    await expect_(page.getByRole("textbox", { name: /Tier 1 capital/ })).toHaveValue("410000000");
+    const write = page.getByRole("button", { name: "Write to workbook" });
+    await expect_(write).toBeEnabled();
+    const sampled = await snapshot(page);
+    expect(sheetOf(sampled, "ALM Sample Bank")?.cells).toEqual(sheetOf(before, "ALM Sample Bank")?.cells);
+    expect(input(sampled, "ALM Sample Bank (2)", "A1")).toBe("Id");
+    expect(input(sampled, "ALM Sample Bank (2)", "V2")).toBe("Tenor");
+    a11y.push(...(await axeSerious(page, "sample bank ready")));
+
+    await write.click();
+    await page.getByText("Written", { exact: true }).waitFor();
+    const done = await snapshot(page);
+    expect(done.names.ALM_Positions).toBe("=ALMSampleBank[#All]");
+    expect(done.names.ALM_Curve).toBe("='ALM Sample Bank (2)'!$V$2:$W$14");
+    expect(input(done, "ALM Scenarios", "B6")).toBe("USD");
+    // ΔEVE: BASE and the six scenarios, EVE and ΔEVE, calculated by the shipped functions, are numbers.
+    expect(value(done, "ALM Results", "A6")).toBe("BASE");
+    const baseEve = value(done, "ALM Results", "B6");
+    expect(typeof baseEve === "number" && Number.isFinite(baseEve)).toBe(true);
+    for (let row = 6; row <= 13; row++) {
+      for (const col of ["B", "C"]) {
+        const v = value(done, "ALM Results", `${col}${row}`);
+        expect({ cell: `${col}${row}`, finite: typeof v === "number" && Number.isFinite(v) }).toEqual({ cell: `${col}${row}`, finite: true });
+      }
+    }
+    // No result cell holds an error.
+    const errors = Object.entries(sheetOf(done, "ALM Results")?.cells ?? {}).filter(([, c]) => c.error !== undefined || (typeof c.value === "string" && c.value.startsWith("#")));
+    expect(errors).toEqual([]);
+    expect(value(done, "ALM Results", "A58")).toBe("Total");
+    a11y.push(...(await axeSerious(page, "sample bank written")));
+    await shoot(page, "sample-bank-written");
+
+    expect(problems).toEqual([]);
+    expect(a11y).toEqual([]);
+    await context.close();
+  });
+
   it("refuses a protected results sheet with a clear message and keeps the setup", async () => {
     const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
     const page = await context.newPage();

@@ -8,6 +8,8 @@ import { readLedger } from "../../src/taskpane/excel/ownership";
 import { outputPlan, scenarioSheetLayout, resultsSheetLayout } from "../../src/taskpane/excel/sheetLayouts";
 import { defaultSetup } from "../../src/taskpane/domain/setup";
 import { planCustom } from "../../src/taskpane/domain/scenarios";
+import { POSITION_HEADER } from "../../src/sample/products";
+import { SAMPLE_AS_OF, SAMPLE_CURVES, positionsIn, tier1In } from "../../src/sample/sampleBank";
 import { layoutInput, userView, withFakeHost } from "./support/fakeHost";
 
 const fake = withFakeHost();
@@ -322,5 +324,119 @@ describe("gateway reads, settings and commands (fake Excel host)", () => {
     } finally {
       (globalThis as { Excel?: unknown }).Excel = saved;
     }
+  });
+});
+
+describe("gateway writes the sample bank (fake Excel host)", () => {
+  const usd = positionsIn("USD");
+
+  it("adds a new sheet with a unique name, the positions as a table, the curves beside it, and records them", async () => {
+    const { wb } = fake.current();
+    wb.setInput(wb.addSheet("ALM Sample Bank"), { row: 0, col: 0 }, "someone's sheet");
+    wb.names.set("ALMSampleBank", { formula: "=Positions!$A$1", comment: "" });
+    const before = userView(wb);
+    const tablesBefore = wb.tables.map((t) => ({ ...t }));
+    const res = await createExcelGateway().writeSampleBank();
+    expect(res).toEqual({
+      ok: true,
+      value: {
+        sheet: "ALM Sample Bank (2)",
+        table: "ALMSampleBank2",
+        positions: usd.length - 1,
+        curves: { USD: "'ALM Sample Bank (2)'!V2:W14", EUR: "'ALM Sample Bank (2)'!Y2:Z14" },
+        currency: "USD",
+        asOf: SAMPLE_AS_OF,
+        tier1: tier1In("USD"),
+      },
+    });
+    // The table: header and row count as the sample's.
+    const table = wb.tables.find((t) => t.name === "ALMSampleBank2");
+    expect(table).toEqual({ name: "ALMSampleBank2", sheet: "ALM Sample Bank (2)", box: { top: 0, left: 0, bottom: usd.length - 1, right: POSITION_HEADER.length - 1 } });
+    const read = await createExcelGateway().readTable({ kind: "table", name: "ALMSampleBank2" });
+    if (!read.ok) throw new Error(read.error.message);
+    expect(read.value.values[0]).toEqual([...POSITION_HEADER]);
+    expect(read.value.values.length).toBe(usd.length);
+    expect(read.value.values.slice(1).map((r) => r.map((v) => (v === null ? "" : v)))).toEqual(usd.slice(1));
+    // The curves, with their headers.
+    for (const c of ["USD", "EUR"] as const) {
+      const curve = await createExcelGateway().readRange(res.ok ? res.value.curves[c] : "");
+      expect(curve.ok && curve.value.values).toEqual(SAMPLE_CURVES[c].map((r) => [...r]));
+    }
+    // Recorded as the add-in's: every non-blank cell it wrote, and the table.
+    const ledger = readLedger(wb.settings.get(SETTINGS.ledger));
+    const rec = ledger.sheets["ALM Sample Bank (2)"];
+    expect(rec.created).toBe(true);
+    expect(rec.cells.A1).toBe("Id");
+    expect(rec.cells[`A${usd.length}`]).toBe(usd[usd.length - 1][0]);
+    expect(rec.cells.V1).toBe("USD zero curve");
+    expect(ledger.tables).toEqual([{ sheet: "ALM Sample Bank (2)", name: "ALMSampleBank2" }]);
+    // Nothing outside the new sheet changed.
+    const after = userView(wb);
+    expect(Object.fromEntries(Object.entries(after.cells).filter(([k]) => !k.startsWith("'ALM Sample Bank (2)'!")))).toEqual(before.cells);
+    expect(after.names).toEqual(before.names);
+    expect(after.sheets.filter((s) => s.name !== "ALM Sample Bank (2)")).toEqual(before.sheets);
+    expect(wb.tables.filter((t) => t.name !== "ALMSampleBank2")).toEqual(tablesBefore);
+    expect(wb.activeSheet).toBe("ALM Sample Bank (2)");
+  });
+
+  it("keeps the ledger of earlier writes and writes a second copy beside the first", async () => {
+    const gw = createExcelGateway();
+    expect((await gw.writeOutput(outputPlan(layoutInput))).ok).toBe(true);
+    expect(await gw.writeSampleBank()).toMatchObject({ ok: true, value: { sheet: "ALM Sample Bank", table: "ALMSampleBank" } });
+    expect(await gw.writeSampleBank()).toMatchObject({ ok: true, value: { sheet: "ALM Sample Bank (2)", table: "ALMSampleBank2" } });
+    const ledger = readLedger(fake.current().wb.settings.get(SETTINGS.ledger));
+    expect(Object.keys(ledger.sheets)).toEqual(["ALM Scenarios", "ALM Results", "ALM Sample Bank", "ALM Sample Bank (2)"]);
+    expect(ledger.names.ALM_Curve.owner).toBe("ALM Scenarios");
+    // A later Output write keeps the record of the sample sheets.
+    expect((await gw.writeOutput(outputPlan({ ...layoutInput, currency: "USD" }))).ok).toBe(true);
+    expect(readLedger(fake.current().wb.settings.get(SETTINGS.ledger)).tables?.map((t) => t.name)).toEqual(["ALMSampleBank", "ALMSampleBank2"]);
+  });
+
+  it("writes in chunks of at most the configured number of cells per sync", async () => {
+    const { host } = fake.current();
+    const start = host.syncs;
+    expect((await createExcelGateway({ maxCellsPerSync: 1000 }).writeSampleBank()).ok).toBe(true);
+    // About 6,000 cells at 1,000 per sync: the read, at least six chunk syncs, the table and ledger.
+    expect(host.syncs - start).toBeGreaterThanOrEqual(8);
+  });
+
+  it("takes everything out again when any sync of the write fails", async () => {
+    const { host } = fake.current();
+    const start = host.syncs;
+    await createExcelGateway({ maxCellsPerSync: 1500 }).writeSampleBank();
+    const total = host.syncs - start;
+    expect(total).toBeGreaterThan(4);
+    for (let k = 2; k <= total; k++) {
+      for (const afterOps of [0, 1, 5]) {
+        fake.reset();
+        const { wb, host: h } = fake.current();
+        wb.settings.set(SETTINGS.ledger, JSON.stringify({ version: 1, sheets: {}, names: {}, charts: [] }));
+        const before = userView(wb);
+        const tables = wb.tables.map((t) => ({ ...t }));
+        const ledger = wb.settings.get(SETTINGS.ledger);
+        h.failSync(k, afterOps);
+        const res = await createExcelGateway({ maxCellsPerSync: 1500 }).writeSampleBank();
+        h.faults = [];
+        expect(res.ok).toBe(false);
+        if (res.ok) continue;
+        expect(res.error.code).toBe("WRITE_FAILED");
+        expect(res.error.message).toMatch(/^Excel stopped the sample bank while .* \(The connection to Excel was lost \(injected fault\)\)\. The add-in took out the sheet and everything else it had added, so the workbook is as it was\.$/);
+        expect(userView(wb)).toEqual(before);
+        expect(wb.tables).toEqual(tables);
+        expect(wb.settings.get(SETTINGS.ledger)).toEqual(ledger);
+      }
+    }
+  });
+
+  it("fails before writing anything when the first read fails, and says which sheet may be left when even the undo fails", async () => {
+    const { host, wb } = fake.current();
+    host.failSync(1, 0);
+    expect(await createExcelGateway().writeSampleBank()).toEqual({ ok: false, error: expect.objectContaining({ code: "EXCEL_ERROR" }) });
+    host.faults = [];
+    expect(wb.sheet("ALM Sample Bank")).toBeUndefined();
+    for (let k = 3; k < 12; k++) host.failSync(k, 1);
+    const res = await createExcelGateway({ maxCellsPerSync: 1500 }).writeSampleBank();
+    host.faults = [];
+    expect(res).toEqual({ ok: false, error: expect.objectContaining({ code: "PARTIAL_WRITE", left: ["sheet 'ALM Sample Bank' (created by this write)"] }) });
   });
 });

@@ -3,19 +3,25 @@ import { boxAddress, boxOf, cellsOf, qualified } from "../../src/taskpane/excel/
 import { footprint } from "../../src/taskpane/excel/ownership";
 import {
   NAMES,
+  SAMPLE,
   SHEETS,
   almFormula,
   numberLiteral,
   outputPlan,
   planFormulas,
   resultsSheetLayout,
+  sampleBankLayout,
   scenarioSheetLayout,
   textLiteral,
+  uniqueSheetName,
+  uniqueTableName,
   userText,
   type LayoutInput,
   type SheetPlan,
 } from "../../src/taskpane/excel/sheetLayouts";
 import { BASEL_SCENARIOS } from "../../src/taskpane/domain/setup";
+import { POSITION_HEADER } from "../../src/sample/products";
+import { SAMPLE_AS_OF, SAMPLE_CURVES, positionsIn, tier1In } from "../../src/sample/sampleBank";
 import { planCustom, type PlannedCustom } from "../../src/taskpane/domain/scenarios";
 
 function planned(c: Parameters<typeof planCustom>[0]): PlannedCustom {
@@ -202,5 +208,59 @@ describe("sheet layouts", () => {
   it("writes references sheet-qualified and quoted where the sheet name needs it", () => {
     expect(qualified("ALM Scenarios", { top: 4, left: 1, bottom: 4, right: 1 })).toBe("'ALM Scenarios'!$B$5");
     expect(qualified("Curve", { top: 0, left: 0, bottom: 9, right: 1 })).toBe("Curve!$A$1:$B$10");
+  });
+});
+
+describe("sample bank layout", () => {
+  const usd = positionsIn("USD");
+
+  it("names the sheet ALM Sample Bank, then ALM Sample Bank (2), (3)… whatever the case of the names taken", () => {
+    expect(uniqueSheetName(SAMPLE.sheet, ["Positions"])).toBe("ALM Sample Bank");
+    expect(uniqueSheetName(SAMPLE.sheet, ["alm sample bank"])).toBe("ALM Sample Bank (2)");
+    expect(uniqueSheetName(SAMPLE.sheet, ["ALM Sample Bank", "ALM Sample Bank (2)"])).toBe("ALM Sample Bank (3)");
+    expect(uniqueSheetName("x".repeat(31), ["x".repeat(31)])).toBe(`${"x".repeat(27)} (2)`);
+  });
+
+  it("names the table ALMSampleBank, then ALMSampleBank2…, avoiding tables and defined names alike", () => {
+    expect(uniqueTableName(SAMPLE.table, ["Positions", "ALM_Curve"])).toBe("ALMSampleBank");
+    expect(uniqueTableName(SAMPLE.table, ["almsamplebank", "ALMSampleBank2"])).toBe("ALMSampleBank3");
+  });
+
+  it("puts the USD positions with their header from A1 and the table over exactly those cells", () => {
+    const layout = sampleBankLayout("ALM Sample Bank", "ALMSampleBank");
+    expect(layout.table).toEqual({ name: "ALMSampleBank", box: boxOf({ row: 0, col: 0 }, usd.length, POSITION_HEADER.length) });
+    expect(boxAddress(layout.table.box)).toBe(`A1:T${usd.length}`);
+    const [header, data] = layout.sheet.blocks;
+    expect(header).toMatchObject({ anchor: { row: 0, col: 0 }, cells: [POSITION_HEADER], bold: true });
+    expect(data.anchor).toEqual({ row: 1, col: 0 });
+    expect(data.cells).toEqual(usd.slice(1));
+    expect(data.formats?.[POSITION_HEADER.indexOf("Maturity")]).toBe("yyyy-mm-dd");
+    expect(layout).toMatchObject({ currency: "USD", asOf: SAMPLE_AS_OF, tier1: tier1In("USD") });
+  });
+
+  it("writes the USD and EUR curves beside the table, each range holding the header and every pillar", () => {
+    const layout = sampleBankLayout("ALM Sample Bank", "ALMSampleBank");
+    expect(qualified(layout.sheet.sheet, layout.curves.USD, false)).toBe("'ALM Sample Bank'!V2:W14");
+    expect(qualified(layout.sheet.sheet, layout.curves.EUR, false)).toBe("'ALM Sample Bank'!Y2:Z14");
+    for (const c of ["USD", "EUR"] as const) {
+      const written = new Map<string, unknown>();
+      for (const b of layout.sheet.blocks) b.cells.forEach((row, i) => row.forEach((v, j) => written.set(`${b.anchor.row + i},${b.anchor.col + j}`, v)));
+      const box = layout.curves[c];
+      const got = [...Array(box.bottom - box.top + 1).keys()].map((i) => [written.get(`${box.top + i},${box.left}`), written.get(`${box.top + i},${box.left + 1}`)]);
+      expect(got).toEqual(SAMPLE_CURVES[c].map((r) => [...r]));
+    }
+  });
+
+  it("never lets two blocks of the sample sheet overlap or a curve touch the table", () => {
+    const layout = sampleBankLayout("ALM Sample Bank", "ALMSampleBank");
+    const seen = new Set<string>();
+    for (const box of footprint(layout.sheet)) {
+      for (const p of cellsOf(box)) {
+        const k = `${p.row},${p.col}`;
+        expect(seen.has(k)).toBe(false);
+        seen.add(k);
+      }
+    }
+    for (const c of ["USD", "EUR"] as const) expect(layout.curves[c].left).toBeGreaterThan(layout.table.box.right + 1);
   });
 });

@@ -3,6 +3,7 @@
  * real gateway over the fake Excel host (methods replaced where a test needs another answer).
  */
 import { act, screen, waitFor, within } from "@testing-library/react";
+import { tier1In } from "../../src/sample/sampleBank";
 import { defaultSetup, type Setup } from "../../src/taskpane/domain/setup";
 import { SETTINGS } from "../../src/taskpane/excel/gateway";
 import { renderPane, spyGateway } from "./support/renderPane";
@@ -340,5 +341,52 @@ describe("setup memory and keyboard", () => {
         expect({ tab, el: el.outerHTML.slice(0, 80), role, named: Boolean(name && name.trim()) }).toMatchObject({ named: true });
       }
     }
+  });
+});
+
+describe("try the sample bank", () => {
+  it("writes the sample bank, fills every step with it and opens the Output step ready to write", async () => {
+    const gateway = spyGateway();
+    const { user } = renderPane(gateway);
+    const button = screen.getByRole("button", { name: "Try the sample bank" });
+    expect(button).toHaveAccessibleDescription(/adds a new sheet with the sample positions as an Excel table/);
+    await user.click(button);
+    expect(await screen.findByRole("heading", { name: "Step 4 of 4: Output" })).toHaveFocus();
+    expect(gateway.writeSampleBank).toHaveBeenCalledTimes(1);
+    expect(screen.getByText("Sample bank ready")).toBeInTheDocument();
+    expect(screen.getByText(/Added the sheet “ALM Sample Bank” with the table ALMSampleBank \(\d+ USD positions\)/)).toBeInTheDocument();
+    expect(screen.getByRole("textbox", { name: /Tier 1 capital/ })).toHaveValue(String(tier1In("USD")));
+    await waitFor(() => expect(screen.getByRole("button", { name: "Write to workbook" })).toBeEnabled());
+    expect(gateway.readTable).toHaveBeenCalledWith({ kind: "table", name: "ALMSampleBank" });
+    expect(gateway.readRange).toHaveBeenCalledWith("'ALM Sample Bank'!V2:W14");
+
+    await user.click(screen.getByRole("tab", { name: "1 Positions" }));
+    expect(screen.getByLabelText(/As-of date/)).toHaveValue("2026-09-30");
+    expect(screen.getByRole("combobox", { name: "Positions table" })).toHaveValue("ALMSampleBank");
+    expect(await screen.findByText(/No problems found in \d+ rows\./)).toBeInTheDocument();
+    await user.click(screen.getByRole("tab", { name: "3 Scenarios" }));
+    expect(screen.getByRole("combobox", { name: /Currency/ })).toHaveValue("USD");
+
+    await user.click(screen.getByRole("tab", { name: "4 Output" }));
+    await user.click(screen.getByRole("button", { name: "Write to workbook" }));
+    expect(await screen.findByText("Written")).toBeInTheDocument();
+    const { wb } = fake.current();
+    expect(wb.names.get("ALM_Positions")?.formula).toBe("=ALMSampleBank[#All]");
+    expect(wb.names.get("ALM_Curve")?.formula).toBe("='ALM Sample Bank'!$V$2:$W$14");
+    const baseEve = wb.valueOf(wb.sheet("ALM Results")!, { row: 5, col: 1 });
+    expect(typeof baseEve === "number" && Number.isFinite(baseEve)).toBe(true);
+  });
+
+  it("shows the gateway's error and leaves the setup as it was when the sample bank cannot be written", async () => {
+    const gateway = spyGateway({
+      writeSampleBank: async () => ({ ok: false, error: { code: "WRITE_FAILED", message: "Excel stopped the sample bank while writing (no). The add-in took out the sheet and everything else it had added, so the workbook is as it was." } }),
+    });
+    const { user } = renderPane(gateway);
+    await user.click(screen.getByRole("button", { name: "Try the sample bank" }));
+    expect(await screen.findByText("Sample bank not written")).toBeInTheDocument();
+    expect(screen.getByText(/so the workbook is as it was/)).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Step 1 of 4: Positions" })).toBeInTheDocument();
+    expect(screen.getByLabelText(/As-of date/)).toHaveValue("");
+    expect(gateway.readTable).not.toHaveBeenCalled();
   });
 });

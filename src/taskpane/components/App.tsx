@@ -7,6 +7,8 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
+  MessageBarTitle,
+  Spinner,
   Tab,
   TabList,
   Text,
@@ -15,10 +17,11 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { toIso } from "../../engine/time/serialDate";
 import { STEPS, checkSetup, type StepId } from "../domain/plan";
 import { positionsSource, type Setup } from "../domain/setup";
 import { useGateway } from "../excel/GatewayContext";
-import type { RangeData } from "../excel/gateway";
+import type { GatewayError, RangeData, SampleBankReport } from "../excel/gateway";
 import { useSetupStore } from "../state/useSetupStore";
 import { CurveStep } from "./CurveStep";
 import { OutputStep } from "./OutputStep";
@@ -56,7 +59,31 @@ const useAppStyles = makeStyles({
   },
   nav: { display: "flex", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS, paddingTop: tokens.spacingVerticalM, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   status: { color: tokens.colorNeutralForeground3 },
+  sample: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  sampleTitle: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
 });
+
+type SampleState = { kind: "idle" } | { kind: "writing" } | { kind: "done"; report: SampleBankReport } | { kind: "failed"; error: GatewayError };
+
+/** The setup that runs the wizard on what "Try the sample bank" wrote. */
+export function sampleSetup(s: Setup, r: SampleBankReport): Setup {
+  return {
+    ...s,
+    positions: { ...s.positions, sourceKind: "table", tableName: r.table, asOf: toIso(r.asOf), columnChoices: {} },
+    curve: { ...s.curve, sourceKind: "range", rangeAddress: r.curves[r.currency] },
+    scenarios: { ...s.scenarios, currency: r.currency },
+    output: { ...s.output, tier1: String(r.tier1) },
+  };
+}
 
 interface ReadSlot {
   key: string | null;
@@ -83,6 +110,7 @@ export function App() {
   const [positions, setPositions] = useState<ReadSlot>(EMPTY_SLOT);
   const [curve, setCurve] = useState<ReadSlot>(EMPTY_SLOT);
   const [restoredNote, setRestoredNote] = useState(true);
+  const [sample, setSample] = useState<SampleState>({ kind: "idle" });
 
   const pKey = positionsKey(setup);
   const cKey = curveKey(setup);
@@ -141,6 +169,22 @@ export function App() {
     setFocusHeading(focus);
     void store.flush();
   };
+  // "Try the sample bank": a new sheet with the sample positions and curves, then the whole setup
+  // pointed at them, read, and the Output step opened.
+  const trySample = async () => {
+    setSample({ kind: "writing" });
+    const res = await gateway.writeSampleBank();
+    if (!res.ok) {
+      setSample({ kind: "failed", error: res.error });
+      return;
+    }
+    const next = sampleSetup(setup, res.value);
+    update((s) => sampleSetup(s, res.value));
+    await Promise.all([readPositions(next), readCurve(next)]);
+    setSample({ kind: "done", report: res.value });
+    go("output", true);
+  };
+
   const index = STEPS.indexOf(step);
   const stepIssues = check.issues.filter((i) => i.step === step);
   const blocking = stepIssues.filter((i) => i.blocking).length;
@@ -200,6 +244,37 @@ export function App() {
         </MessageBar>
       )}
 
+      <div aria-live="polite">
+        {sample.kind === "done" && (
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>Sample bank ready</MessageBarTitle>
+              Added the sheet “{sample.report.sheet}” with the table {sample.report.table} ({sample.report.positions} {sample.report.currency} positions) and the USD and EUR
+              zero curves. Every step now uses them: as of {toIso(sample.report.asOf)}, the {sample.report.currency} curve, currency {sample.report.currency}, Tier 1{" "}
+              {sample.report.tier1.toLocaleString("en")}. Write the results below.
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={() => setSample({ kind: "idle" })}>
+                Dismiss
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+        {sample.kind === "failed" && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>Sample bank not written</MessageBarTitle>
+              {sample.error.message}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={() => setSample({ kind: "idle" })}>
+                Dismiss
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+      </div>
+
       <nav aria-label="Wizard steps" className={styles.tabs}>
         <TabList className={styles.tabList} selectedValue={step} onTabSelect={(_, d) => go(d.value as StepId, false)} size="small">
           {STEPS.map((s, i) => (
@@ -220,6 +295,21 @@ export function App() {
               {INTROS[step]} Status: {status}.
             </Text>
           </div>
+          {step === "positions" && (
+            <section className={styles.sample} aria-labelledby="sample-title">
+              <h3 id="sample-title" className={styles.sampleTitle}>
+                No positions at hand?
+              </h3>
+              <Text id="sample-text" size={200}>
+                Try the add-in on an illustrative bank: it adds a new sheet with the sample positions as an Excel table and USD and EUR zero curves, fills in every
+                step, and opens the Output step. Nothing already in the workbook is changed.
+              </Text>
+              <Button aria-describedby="sample-text" disabled={sample.kind === "writing"} onClick={() => void trySample()}>
+                Try the sample bank
+              </Button>
+              {sample.kind === "writing" && <Spinner size="tiny" label="Writing the sample bank…" />}
+            </section>
+          )}
           {step === "positions" && (
             <PositionsStep
               setup={setup}

@@ -25,7 +25,8 @@ import { useMemo } from "react";
 import type { CurvePillars } from "../domain/curve";
 import { shockedCurve, type Point } from "../domain/evaluate";
 import type { Issue } from "../domain/plan";
-import { BASEL_LABELS, CURRENCIES, CUSTOM_KIND_LABELS, planCustom, planFloor } from "../domain/scenarios";
+import { currencies } from "../../engine/irrbb/calibrations";
+import { BASEL_LABELS, CUSTOM_KIND_LABELS, planCustom, planFloor } from "../domain/scenarios";
 import { BASEL_SCENARIOS, nextId, type Calibration, type CustomKind, type CustomScenario, type FloorKind, type Setup } from "../domain/setup";
 import { IssueList } from "./IssueList";
 import { LineChart, formatPct, formatPctTick, type ChartSeries } from "./LineChart";
@@ -85,6 +86,8 @@ const PARAMS: Record<CustomKind, Param[]> = {
 export function ScenariosStep({ setup, update, curve, issues }: ScenariosStepProps) {
   const styles = useStyles();
   const s = setup.scenarios;
+  /** The currencies the chosen calibration's shock table carries (other codes may still be typed). */
+  const listed = useMemo(() => currencies(s.calibration), [s.calibration]);
   const setS = (patch: Partial<Setup["scenarios"]>) => update((x) => ({ ...x, scenarios: { ...x.scenarios, ...patch } }));
   const setCustom = (id: string, patch: Record<string, string>) =>
     update((x) => ({ ...x, scenarios: { ...x.scenarios, custom: x.scenarios.custom.map((c) => (c.id === id ? ({ ...c, ...patch } as CustomScenario) : c)) } }));
@@ -118,11 +121,11 @@ export function ScenariosStep({ setup, update, curve, issues }: ScenariosStepPro
           id="currency"
           freeform
           value={s.currency}
-          selectedOptions={CURRENCIES.includes(s.currency) ? [s.currency] : []}
+          selectedOptions={listed.includes(s.currency) ? [s.currency] : []}
           onChange={(ev) => setS({ currency: ev.target.value.toUpperCase() })}
           onOptionSelect={(_, d) => d.optionValue && setS({ currency: d.optionValue })}
         >
-          {CURRENCIES.map((c) => (
+          {listed.map((c) => (
             <Option key={c} value={c}>
               {c}
             </Option>

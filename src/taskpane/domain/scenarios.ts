@@ -22,12 +22,6 @@ export const CUSTOM_KIND_LABELS: Record<CustomKind, string> = {
   ramp: "Ramp (NII)",
 };
 
-/** Currencies of the shock tables (BCBS, plus the EU RTS additions); other codes may still be typed. */
-export const CURRENCIES: readonly string[] = [
-  "ARS", "AUD", "BGN", "BRL", "CAD", "CHF", "CNY", "CZK", "DKK", "EUR", "GBP", "HKD", "HUF", "IDR",
-  "INR", "JPY", "KRW", "MXN", "PLN", "RON", "RUB", "SAR", "SEK", "SGD", "TRY", "USD", "ZAR",
-];
-
 /** Default key tenors of ALM.KRD; a key-rate shift is a tent between the neighbouring keys. */
 export const KEY_TENORS: readonly number[] = [0.25, 0.5, 1, 2, 3, 5, 7, 10, 15, 20, 30];
 

@@ -15,6 +15,7 @@ import { boxAddress, boxCols, boxOf, boxRows, cellAddress, compactCells, cellsOf
 import {
   describeConflicts,
   planWrite,
+  recordCreatedSheet,
   readBox,
   readLedger,
   restoreContent,
@@ -26,7 +27,7 @@ import {
   type Snapshot,
   type WritePlan,
 } from "./ownership";
-import type { ChartPlan, OutputPlan, ResultsSheetLayout, ScenarioSheetLayout } from "./sheetLayouts";
+import { SAMPLE, sampleBankLayout, uniqueSheetName, uniqueTableName, type ChartPlan, type OutputPlan, type ResultsSheetLayout, type ScenarioSheetLayout } from "./sheetLayouts";
 
 export type GatewayErrorCode =
   | "PROTECTED"
@@ -80,6 +81,22 @@ export interface WriteReport {
   readonly released: readonly string[];
 }
 
+/** What "Try the sample bank" wrote, and the setup the wizard takes from it. */
+export interface SampleBankReport {
+  /** The new sheet, e.g. `ALM Sample Bank (2)`. */
+  readonly sheet: string;
+  /** The positions table (header row included), e.g. `ALMSampleBank2`. */
+  readonly table: string;
+  /** Positions written (table rows without the header). */
+  readonly positions: number;
+  /** Each curve's range with its header row, sheet-qualified and relative: `'ALM Sample Bank'!V2:W14`. */
+  readonly curves: Readonly<Record<"USD" | "EUR", string>>;
+  readonly currency: "USD" | "EUR";
+  /** Excel serial of the as-of date. */
+  readonly asOf: number;
+  readonly tier1: number;
+}
+
 export interface HeaderEdit {
   readonly sheet: string;
   readonly cell: CellPos;
@@ -101,6 +118,12 @@ export interface Gateway {
   addChart(chart: ChartPlan, options?: WriteOptions): Promise<GatewayResult<WriteReport>>;
   /** Scenario sheet, results sheet, names and charts in one checked write. */
   writeOutput(plan: OutputPlan, options?: WriteOptions): Promise<GatewayResult<WriteReport>>;
+  /**
+   * Adds a new sheet (`ALM Sample Bank`, or `ALM Sample Bank (2)`, … — never an existing one) with the
+   * sample bank's USD positions as an Excel table and the USD and EUR curves beside it, recorded in the
+   * ledger as the add-in's. A failed write removes the sheet again.
+   */
+  writeSampleBank(): Promise<GatewayResult<SampleBankReport>>;
   loadSetup(): Promise<GatewayResult<unknown>>;
   saveSetup(setup: Setup): Promise<GatewayResult<void>>;
   /** Full recalculation (Ctrl+Alt+F9). */
@@ -572,6 +595,93 @@ export function createExcelGateway(config: GatewayConfig = {}): Gateway {
     );
   }
 
+  async function writeSampleBank(): Promise<GatewayResult<SampleBankReport>> {
+    const progress = { sheet: null as string | null, ledgerRaw: null as unknown, ledgerWritten: false, stage: "" };
+    let failure: unknown = null;
+    const result = await run(async (ctx) => {
+      const wb = ctx.workbook;
+      const sheets = wb.worksheets;
+      sheets.load("items/name");
+      const tables = wb.tables;
+      tables.load("items/name");
+      const names = wb.names;
+      names.load("items/name");
+      const setting = wb.settings.getItemOrNullObject(SETTINGS.ledger);
+      setting.load("value");
+      await ctx.sync();
+      const sheetName = uniqueSheetName(SAMPLE.sheet, sheets.items.map((s) => s.name));
+      const tableName = uniqueTableName(SAMPLE.table, [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)]);
+      const layout = sampleBankLayout(sheetName, tableName);
+      progress.ledgerRaw = setting.isNullObject ? null : setting.value;
+      const ledger = recordCreatedSheet(readLedger(progress.ledgerRaw), layout.sheet, [{ sheet: sheetName, name: tableName }]);
+      try {
+        progress.sheet = sheetName;
+        progress.stage = `writing the sample positions and curves on ${quoteSheet(sheetName)}`;
+        const ws = wb.worksheets.add(sheetName);
+        let queued = 0;
+        for (const block of layout.sheet.blocks) {
+          const width = Math.max(1, ...block.cells.map((r) => r.length));
+          const full = boxOf(block.anchor, block.cells.length, width);
+          for (const chunk of rowChunks(full, cfg.maxCellsPerSync)) {
+            const rows = block.cells.slice(chunk.top - full.top, chunk.bottom - full.top + 1).map((r) => Array.from({ length: width }, (_, j) => r[j] ?? ""));
+            const range = ws.getRange(boxAddress(chunk));
+            range.values = rows as unknown as string[][];
+            const fmt = formatGrid(rows.length, block.formats, width);
+            if (fmt) range.numberFormat = fmt.map((row) => row.map((f) => f ?? "General"));
+            if (block.bold) range.format.font.bold = true;
+            queued += boxRows(chunk) * boxCols(chunk);
+            if (queued >= cfg.maxCellsPerSync) {
+              await ctx.sync();
+              queued = 0;
+            }
+          }
+        }
+        await ctx.sync();
+        progress.stage = `making the positions table on ${quoteSheet(sheetName)} and recording what the add-in wrote`;
+        const table = wb.tables.add(qualified(sheetName, layout.table.box), true);
+        table.name = tableName;
+        progress.ledgerWritten = true;
+        wb.settings.add(SETTINGS.ledger, JSON.stringify(ledger));
+        ws.activate();
+        await ctx.sync();
+      } catch (e) {
+        failure = e;
+        throw e;
+      }
+      const where = (box: Box) => qualified(sheetName, box, false);
+      return {
+        sheet: sheetName,
+        table: tableName,
+        positions: boxRows(layout.table.box) - 1,
+        curves: { USD: where(layout.curves.USD), EUR: where(layout.curves.EUR) },
+        currency: layout.currency,
+        asOf: layout.asOf,
+        tier1: layout.tier1,
+      };
+    });
+    if (result.ok || failure === null || progress.sheet === null) return result;
+    const sheet = progress.sheet;
+    const reason = excelMessage(failure).replace(/\.$/, "");
+    // Everything written is on the new sheet: deleting it (with its table) and putting back the
+    // ledger undoes the write.
+    const undone = await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
+      const ledgerItem = ctx.workbook.settings.getItemOrNullObject(SETTINGS.ledger);
+      await ctx.sync();
+      if (progress.ledgerWritten) {
+        if (progress.ledgerRaw !== null) ctx.workbook.settings.add(SETTINGS.ledger, progress.ledgerRaw);
+        else if (!ledgerItem.isNullObject) ledgerItem.delete();
+      }
+      if (!ws.isNullObject) ws.delete();
+      await ctx.sync();
+    });
+    if (undone.ok) {
+      return fail("WRITE_FAILED", `Excel stopped the sample bank while ${progress.stage} (${reason}). The add-in took out the sheet and everything else it had added, so the workbook is as it was.`);
+    }
+    const left = [`sheet ${quoteSheet(sheet)} (created by this write)`, ...(progress.ledgerWritten ? [`the add-in's record of what it wrote (setting ${SETTINGS.ledger})`] : [])];
+    return fail("PARTIAL_WRITE", `Excel stopped the sample bank while ${progress.stage} (${reason}) and the add-in could not undo it. These may hold new or partly written content: ${left.join("; ")}. Everything else is unchanged; delete that sheet to start again.`, { left });
+  }
+
   return {
     getSelection: () =>
       run(async (ctx) => {
@@ -642,6 +752,7 @@ export function createExcelGateway(config: GatewayConfig = {}): Gateway {
     writeResultsSheet: (layout, options) => write({ sheets: [layout.sheet], names: [], charts: layout.charts }, options),
     addChart: (chart, options) => write({ sheets: [], names: [], charts: [chart] }, options),
     writeOutput: (plan, options) => write(plan, options),
+    writeSampleBank,
 
     loadSetup: () =>
       run(async (ctx) => {

@@ -38,6 +38,13 @@ export interface Ledger {
   readonly names: Readonly<Record<string, { readonly reference: string; readonly owner: string }>>;
   /** Charts the add-in added, with what it set on them (to put a chart back after a failed update). */
   readonly charts: readonly LedgerChart[];
+  /** Excel tables the add-in added (the sample bank's positions), by sheet and name. */
+  readonly tables?: readonly LedgerTable[];
+}
+
+export interface LedgerTable {
+  readonly sheet: string;
+  readonly name: string;
 }
 
 export interface LedgerChart {
@@ -60,7 +67,8 @@ export function readLedger(raw: unknown): Ledger {
   }
   const o = value as Partial<Ledger> | null;
   if (!o || typeof o !== "object" || o.version !== 1 || typeof o.sheets !== "object" || o.sheets === null) return EMPTY_LEDGER;
-  return { version: 1, sheets: o.sheets, names: o.names ?? {}, charts: Array.isArray(o.charts) ? o.charts : [] };
+  const tables = Array.isArray(o.tables) ? { tables: o.tables } : {};
+  return { version: 1, sheets: o.sheets, names: o.names ?? {}, charts: Array.isArray(o.charts) ? o.charts : [], ...tables };
 }
 
 /** What the gateway read from one sheet before writing. */
@@ -316,9 +324,23 @@ export function planWrite(plan: OutputPlan, ledger: Ledger, snapshot: Snapshot, 
     names,
     chartsToDelete,
     charts,
-    ledger: { version: 1, sheets: ledgerSheets, names: ledgerNames, charts: ledgerCharts },
+    ledger: { version: 1, sheets: ledgerSheets, names: ledgerNames, charts: ledgerCharts, ...(ledger.tables ? { tables: ledger.tables } : {}) },
     released,
     overwritten,
+  };
+}
+
+/**
+ * The ledger after the add-in created a sheet and filled it (the sample bank): every non-blank cell it
+ * wrote, as written, and the tables it added on it.
+ */
+export function recordCreatedSheet(ledger: Ledger, plan: SheetPlan, tables: readonly LedgerTable[]): Ledger {
+  const cells: Record<string, CellContent> = {};
+  for (const [addr, { value }] of blockCells(plan)) if (!isEmpty(value)) cells[addr] = value;
+  return {
+    ...ledger,
+    sheets: { ...ledger.sheets, [plan.sheet]: { created: true, cells, spills: [] } },
+    tables: [...(ledger.tables ?? []).filter((t) => !tables.some((n) => n.name.toLowerCase() === t.name.toLowerCase())), ...tables],
   };
 }
 

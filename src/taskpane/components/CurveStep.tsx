@@ -1,5 +1,5 @@
 /** Step 2: the base zero curve, from a workbook range or typed pillars, with a chart of its zero rates. */
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
 import type { CurvePillars } from "../domain/curve";
 import { zeroCurve } from "../domain/evaluate";
@@ -9,6 +9,7 @@ import type { RangeData } from "../excel/gateway";
 import { IssueList } from "./IssueList";
 import { LineChart, formatPct, formatPctTick } from "./LineChart";
 import { RangeField } from "./RangeField";
+import { ReadRangeButton } from "./ReadRangeButton";
 import { useStyles } from "./styles";
 
 export interface CurveStepProps {
@@ -62,20 +63,7 @@ export function CurveStep({ setup, update, data, reading, readError, onRead, cur
             onChange={(v) => setCurve({ rangeAddress: v })}
             validation={issueFor("curve-range")}
           />
-          <div className={styles.row}>
-            <Button appearance="primary" onClick={onRead} disabled={reading}>
-              Read curve
-            </Button>
-            {reading && <Spinner size="tiny" label="Reading…" />}
-          </div>
-          {readError && (
-            <MessageBar intent="error">
-              <MessageBarBody>
-                <MessageBarTitle>Could not read the curve</MessageBarTitle>
-                {readError}
-              </MessageBarBody>
-            </MessageBar>
-          )}
+          <ReadRangeButton what="curve" onRead={onRead} reading={reading} error={readError ?? undefined} />
           {data && curve && !reading && <Text role="status">Read {curve.cells.length} pillars from {data.address}.</Text>}
         </>
       ) : (

@@ -14,7 +14,6 @@ import {
   Radio,
   RadioGroup,
   Select,
-  Spinner,
   Text,
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
@@ -25,6 +24,7 @@ import { qualified } from "../excel/a1";
 import { useGateway } from "../excel/GatewayContext";
 import type { RangeData, TableInfo } from "../excel/gateway";
 import { ConfirmDialog } from "./ConfirmDialog";
+import { ReadRangeButton } from "./ReadRangeButton";
 import { IssueList } from "./IssueList";
 import { RangeField } from "./RangeField";
 import { useStyles } from "./styles";
@@ -153,20 +153,7 @@ export function PositionsStep({ setup, update, data, reading, readError, onRead,
         />
       )}
 
-      <div className={styles.row}>
-        <Button id="read-positions" appearance="primary" onClick={onRead} disabled={reading}>
-          Read positions
-        </Button>
-        {reading && <Spinner size="tiny" label="Reading…" />}
-      </div>
-      {readError && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>Could not read the positions</MessageBarTitle>
-            {readError}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <ReadRangeButton id="read-positions" what="positions" onRead={onRead} reading={reading} error={readError ?? undefined} />
       {data && !reading && (
         <Text role="status">
           Read {Math.max(0, data.values.length - 1)} rows and {header.length} columns from {data.address}.

@@ -1,7 +1,8 @@
 /**
  * The whole-table functions registered with Excel run in dist/functions-worker.js (src/functions/offload.ts).
  * Here the built worker bundle runs in a sandbox standing in for a browser worker, messages cross it by
- * structured clone as they would between threads, and every result must equal functionsById's, bit for bit.
+ * structured clone as they would between threads (the arguments as JSON text, as offload sends them), and
+ * every result must equal functionsById's, bit for bit — extreme numbers and ISO-text dates included.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -50,6 +51,7 @@ const calls: [string, unknown[]][] = [
   ["LIQUIDITYGAP", [usd, SAMPLE_AS_OF, "MONTHLY", null]],
   ["CASHFLOWS", [usd, SAMPLE_AS_OF, "REPRICING", null, null]],
   ["GAP", [[[100.25], [-50.5], [null], [0.07]], [[SAMPLE_AS_OF + 10], [SAMPLE_AS_OF + 400], [null], [SAMPLE_AS_OF]], SAMPLE_AS_OF, null, null, null]],
+  ["GAP", [[[1e-300], [5e-324], [123456789.123456], [-0.1]], [[SAMPLE_AS_OF + 1], ["2027-02-28"], [SAMPLE_AS_OF + 0.75], [SAMPLE_AS_OF + 9000]], SAMPLE_AS_OF, "MONTHLY", null, false]],
   ["KRD", [[[5], [105]], [[SAMPLE_AS_OF + 365], [SAMPLE_AS_OF + 730]], SAMPLE_AS_OF, curve, null, null]],
 ];
 

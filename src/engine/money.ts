@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { ensure } from "./errors";
 import type { Amount } from "./types";
 
 /**
@@ -57,12 +58,20 @@ export function reconcile(values: readonly Amount[], exactTotal: Amount, decimal
   const scale = Math.pow(10, decimals);
   const raw = values.map((v) => v * scale);
   const rounded = raw.map((v) => Math.round(v));
-  let diff = Math.round(exactTotal * scale) - rounded.reduce((a, b) => a + b, 0);
-  const order = raw.map((_, i) => i).sort((a, b) => (raw[b] - rounded[b]) * Math.sign(diff) - (raw[a] - rounded[a]) * Math.sign(diff));
-  for (let j = 0; diff !== 0 && j < order.length * 4; j++) {
-    const step = Math.sign(diff);
-    rounded[order[j % order.length]] += step;
-    diff -= step;
-  }
+  const diff = Math.round(exactTotal * scale) - rounded.reduce((a, b) => a + b, 0);
+  // Rounding moves each bucket by less than one unit; beyond that only floating-point error in sums of
+  // large amounts is expected. A larger gap means the values do not belong to this total.
+  const tolerance = values.length + 1e-9 * raw.reduce((a, v) => a + Math.abs(v), 0);
+  ensure(Math.abs(diff) <= tolerance, () => `bucket values miss their exact total by ${diff} units of 10^-${decimals}; they cannot be reconciled by rounding`);
+  // Largest remainders first; remainders equal to 1e-6 of a unit (floating-point noise from the order of
+  // summation) tie, and ties go to the earlier bucket, so the result does not depend on row order.
+  const remainder = raw.map((v, i) => Math.round((v - rounded[i]) * 1e6) * Math.sign(diff));
+  const order = raw.map((_, i) => i).sort((a, b) => remainder[b] - remainder[a] || a - b);
+  const step = Math.sign(diff);
+  const each = Math.floor(Math.abs(diff) / order.length);
+  const extra = Math.abs(diff) - each * order.length;
+  order.forEach((k, j) => {
+    rounded[k] += step * (each + (j < extra ? 1 : 0));
+  });
   return rounded.map((u) => u / scale);
 }

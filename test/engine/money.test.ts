@@ -118,3 +118,17 @@ describe("reconcile (largest-remainder rounding)", () => {
     );
   });
 });
+
+describe("reconcile tie-breaks and limits", () => {
+  it("gives the cent of two tied half-cents to the earlier bucket, whatever the floating-point noise", () => {
+    const { reconcile } = jest.requireActual("../../src/engine/money") as typeof import("../../src/engine/money");
+    expect(reconcile([50.005, 50.005], 100.01, 2)).toEqual([50.01, 50]);
+    expect(reconcile([50.005 + 1e-13, 50.005 - 1e-13], 100.01, 2)).toEqual([50.01, 50]);
+    expect(reconcile([50.005 - 1e-13, 50.005 + 1e-13], 100.01, 2)).toEqual([50.01, 50]);
+  });
+
+  it("refuses values that cannot belong to the total, instead of forcing them", () => {
+    const { reconcile } = jest.requireActual("../../src/engine/money") as typeof import("../../src/engine/money");
+    expect(() => reconcile([10, 20], 100, 2)).toThrow(/miss their exact total by 7000 units/);
+  });
+});

@@ -56,17 +56,22 @@ export function exactGroupSums(amounts: ArrayLike<Amount>, group: ArrayLike<numb
  */
 export function reconcile(values: readonly Amount[], exactTotal: Amount, decimals: number): Amount[] {
   const scale = Math.pow(10, decimals);
-  const raw = values.map((v) => v * scale);
+  // Values are first snapped to a millionth of a unit, so floating-point noise from the order in which
+  // flows were summed cannot decide a rounding (50.005 summed two ways is still exactly half a cent).
+  const raw = values.map((v) => {
+    const units = v * scale;
+    return Math.abs(units) < 1e9 ? Math.round(units * 1e6) / 1e6 : units;
+  });
   const rounded = raw.map((v) => Math.round(v));
   const diff = Math.round(exactTotal * scale) - rounded.reduce((a, b) => a + b, 0);
   // Rounding moves each bucket by less than one unit; beyond that only floating-point error in sums of
   // large amounts is expected. A larger gap means the values do not belong to this total.
   const tolerance = values.length + 1e-9 * raw.reduce((a, v) => a + Math.abs(v), 0);
   ensure(Math.abs(diff) <= tolerance, () => `bucket values miss their exact total by ${diff} units of 10^-${decimals}; they cannot be reconciled by rounding`);
-  // Largest remainders first; remainders equal to 1e-6 of a unit (floating-point noise from the order of
-  // summation) tie, and ties go to the earlier bucket, so the result does not depend on row order.
-  const remainder = raw.map((v, i) => Math.round((v - rounded[i]) * 1e6) * Math.sign(diff));
-  const order = raw.map((_, i) => i).sort((a, b) => remainder[b] - remainder[a] || a - b);
+  // Largest remainders first; on a tie the earlier bucket keeps the larger share, so the result does not
+  // depend on row order.
+  const remainder = raw.map((v, i) => (v - rounded[i]) * Math.sign(diff));
+  const order = raw.map((_, i) => i).sort((a, b) => remainder[b] - remainder[a] || (diff > 0 ? a - b : b - a));
   const step = Math.sign(diff);
   const each = Math.floor(Math.abs(diff) / order.length);
   const extra = Math.abs(diff) - each * order.length;

@@ -52,12 +52,5 @@ export function dsum(values: readonly (number | string | Decimal)[]): Decimal {
   return values.reduce<Decimal>((s, v) => s.plus(new Decimal(v)), new Decimal(0));
 }
 
-/** Catches the Excel error a function throws. */
-export function thrown(f: () => unknown): { code: string; message: string } {
-  try {
-    f();
-  } catch (e) {
-    return e as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error to be thrown");
-}
+/** Catches the Excel error a function throws (the shared helper, re-exported for the gap tests). */
+export { thrown } from "../../helpers/golden";

@@ -4,7 +4,7 @@
  */
 import { contains, parseBox, parseCell, type Box, type CellPos } from "../../src/taskpane/excel/a1";
 import { createExcelGateway, SETTINGS } from "../../src/taskpane/excel/gateway";
-import { readLedger } from "../../src/taskpane/excel/ownership";
+import { readLedger, type Ledger } from "../../src/taskpane/excel/ownership";
 import { outputPlan, scenarioSheetLayout, resultsSheetLayout } from "../../src/taskpane/excel/sheetLayouts";
 import { defaultSetup } from "../../src/taskpane/domain/setup";
 import { planCustom } from "../../src/taskpane/domain/scenarios";
@@ -215,7 +215,9 @@ describe("gateway interrupted writes (fake Excel host)", () => {
     const { wb, host } = fake.current();
     const before = userView(wb);
     const ledgerBefore = wb.settings.get(SETTINGS.ledger);
-    host.failSync(6, 2);
+    // A sync in the middle of the cells (a second write first reads the workbook's sheets, tables,
+    // names and its charts, to drop what no longer exists from the ledger).
+    host.failSync(7, 2);
     const res = await gw.writeOutput(outputPlan({ ...layoutInput, currency: "USD", basel: ["STEEPENER"] }));
     expect(res).toEqual({ ok: false, error: expect.objectContaining({ code: "WRITE_FAILED" }) });
     if (!res.ok) expect(res.error.message).toMatch(/^Excel stopped the write while writing 'ALM (Scenarios|Results)'!\S+ \(The connection to Excel was lost \(injected fault\)\)\. The add-in put back the \d+ cells it had changed, so the workbook is as it was\.$/);
@@ -438,5 +440,104 @@ describe("gateway writes the sample bank (fake Excel host)", () => {
     const res = await createExcelGateway({ maxCellsPerSync: 1500 }).writeSampleBank();
     host.faults = [];
     expect(res).toEqual({ ok: false, error: expect.objectContaining({ code: "PARTIAL_WRITE", left: ["sheet 'ALM Sample Bank' (created by this write)"] }) });
+  });
+});
+
+describe("gateway keeps the ledger small (fake Excel host)", () => {
+  const raw = () => fake.current().wb.settings.get(SETTINGS.ledger) as string;
+  /** A ledger as the add-in saved it before compact records: every cell listed, no source. */
+  const oldFormat = (l: Ledger) => JSON.stringify({ ...l, sheets: Object.fromEntries(Object.entries(l.sheets).map(([n, { source: _s, ...rest }]) => [n, rest])) });
+
+  it("records a sample-bank copy in under 5 KB, with every non-blank cell it wrote still its own", async () => {
+    const gw = createExcelGateway();
+    expect((await gw.writeSampleBank()).ok).toBe(true);
+    expect(raw().length).toBeLessThan(5_000);
+    expect((await gw.writeSampleBank()).ok).toBe(true);
+    expect((await gw.writeOutput(outputPlan(layoutInput))).ok).toBe(true);
+    // Two copies and the Output sheets: the copies add well under 5 KB each.
+    const ledger = readLedger(raw());
+    const outputOnly = JSON.stringify({ ...ledger, sheets: { "ALM Scenarios": ledger.sheets["ALM Scenarios"], "ALM Results": ledger.sheets["ALM Results"] }, tables: [] });
+    expect(raw().length - outputOnly.length).toBeLessThan(2 * 5_000);
+    const { wb } = fake.current();
+    for (const sheet of ["ALM Sample Bank", "ALM Sample Bank (2)"]) {
+      const cells = ledger.sheets[sheet].cells;
+      const typed = Object.entries(userView(wb).cells).filter(([k]) => k.startsWith(`'${sheet}'!`));
+      expect(Object.keys(cells).length).toBe(typed.length);
+      for (const [k, v] of typed) expect(cells[k.slice(k.indexOf("!") + 1)]).toEqual(v.input);
+    }
+  });
+
+  it("loads a ledger saved in the old format and keeps honouring it", async () => {
+    const gw = createExcelGateway();
+    expect((await gw.writeOutput(outputPlan(layoutInput))).ok).toBe(true);
+    expect((await gw.writeSampleBank()).ok).toBe(true);
+    const full = readLedger(raw());
+    const { wb } = fake.current();
+    wb.settings.set(SETTINGS.ledger, oldFormat(full));
+    // A second identical run: the old record's cells are the add-in's, so nothing is asked or changed.
+    const before = userView(wb);
+    expect((await gw.writeOutput(outputPlan(layoutInput))).ok).toBe(true);
+    expect(userView(wb)).toEqual(before);
+    // The old sample-bank record (no source) is kept, cell by cell, next to a new compact one.
+    expect((await gw.writeSampleBank()).ok).toBe(true);
+    const after = readLedger(raw());
+    expect(after.sheets["ALM Sample Bank"].cells).toEqual(full.sheets["ALM Sample Bank"].cells);
+    expect(after.sheets["ALM Sample Bank (2)"].cells.A1).toBe("Id");
+  });
+
+  it("drops a deleted sheet's record with the next write, changes nothing else, and does not own a sheet made again under its name", async () => {
+    const gw = createExcelGateway();
+    expect((await gw.writeOutput(outputPlan(layoutInput))).ok).toBe(true);
+    expect((await gw.writeSampleBank()).ok).toBe(true);
+    expect((await gw.writeSampleBank()).ok).toBe(true);
+    const { wb } = fake.current();
+    const before = readLedger(raw());
+    const scenarios = before.sheets["ALM Scenarios"].cells;
+    wb.deleteSheet("ALM Scenarios");
+    wb.deleteSheet("ALM Sample Bank");
+    // A write that does not touch those sheets saves the pruned record.
+    expect((await gw.writeResultsSheet(resultsSheetLayout(layoutInput, {}))).ok).toBe(true);
+    const after = readLedger(raw());
+    expect(Object.keys(after.sheets)).toEqual(["ALM Results", "ALM Sample Bank (2)"]);
+    expect(after.sheets["ALM Results"]).toEqual(before.sheets["ALM Results"]);
+    expect(after.sheets["ALM Sample Bank (2)"]).toEqual(before.sheets["ALM Sample Bank (2)"]);
+    expect(after.tables).toEqual([{ sheet: "ALM Sample Bank (2)", name: "ALMSampleBank2" }]);
+    // The names still exist (showing #REF!), so they stay the add-in's; so do the charts.
+    expect(after.names).toEqual(before.names);
+    expect(after.charts).toEqual(before.charts);
+    // Someone makes a sheet of the same name and types what the add-in had written there.
+    const again = wb.addSheet("ALM Scenarios");
+    for (const addr of ["A1", "B6"]) {
+      const pos = parseCell(addr) as CellPos;
+      wb.setInput(again, pos, scenarios[addr]);
+    }
+    const res = await gw.writeScenarioSheet(scenarioSheetLayout(layoutInput));
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    expect(res.error.code).toBe("NEEDS_CONFIRMATION");
+    expect(res.error.conflicts?.map((c) => [c.key, c.reason])).toEqual([
+      ["'ALM Scenarios'!A1", "occupied"],
+      ["'ALM Scenarios'!B6", "occupied"],
+    ]);
+  });
+
+  it("drops charts and tables that were deleted, with the next write", async () => {
+    const gw = createExcelGateway();
+    expect((await gw.writeOutput(outputPlan(layoutInput))).ok).toBe(true);
+    expect((await gw.writeSampleBank()).ok).toBe(true);
+    const { wb } = fake.current();
+    const results = wb.sheet("ALM Results")!;
+    results.charts = results.charts.filter((c) => c.name !== "ALM DeltaEVE");
+    wb.tables = wb.tables.filter((t) => t.name !== "ALMSampleBank");
+    wb.names.delete("ALM_Tier1");
+    expect((await gw.writeSampleBank()).ok).toBe(true);
+    const l = readLedger(raw());
+    // The deleted table's record is gone; its name was free again for the new copy.
+    expect(l.tables).toEqual([{ sheet: "ALM Sample Bank (2)", name: "ALMSampleBank" }]);
+    expect(l.names.ALM_Tier1).toBeUndefined();
+    expect(l.names.ALM_Curve).toBeDefined();
+    // The sample bank does not look at charts on sheets that exist; an Output write does.
+    expect((await gw.writeScenarioSheet(scenarioSheetLayout(layoutInput))).ok).toBe(true);
+    expect(readLedger(raw()).charts.map((c) => c.name)).toEqual(["ALM RepricingGap"]);
   });
 });

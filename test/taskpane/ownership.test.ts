@@ -1,5 +1,18 @@
-import { EMPTY_LEDGER, normalizeFormula, planWrite, readLedger, restoreContent, sameContent, type Ledger, type SheetSnapshot, type Snapshot } from "../../src/taskpane/excel/ownership";
-import type { OutputPlan } from "../../src/taskpane/excel/sheetLayouts";
+import {
+  EMPTY_LEDGER,
+  normalizeFormula,
+  planWrite,
+  pruneLedger,
+  readLedger,
+  recordCreatedSheet,
+  restoreContent,
+  sameContent,
+  serializeLedger,
+  type Ledger,
+  type SheetSnapshot,
+  type Snapshot,
+} from "../../src/taskpane/excel/ownership";
+import { sampleBankLayout, type OutputPlan } from "../../src/taskpane/excel/sheetLayouts";
 
 const plan: OutputPlan = {
   sheets: [
@@ -110,5 +123,94 @@ describe("ownership", () => {
     expect(readLedger("{not json")).toBe(EMPTY_LEDGER);
     expect(readLedger({ version: 2 })).toBe(EMPTY_LEDGER);
     expect(readLedger(null)).toBe(EMPTY_LEDGER);
+  });
+});
+
+describe("ledger size and pruning", () => {
+  const bank = sampleBankLayout("ALM Sample Bank", "ALMSampleBank");
+  const source = { kind: "sampleBank" as const, table: "ALMSampleBank" };
+  const withBank = recordCreatedSheet(ledgerAfterFirst, bank.sheet, [{ sheet: "ALM Sample Bank", name: "ALMSampleBank" }], source);
+  /** The same ledger as the add-in saved it before compact records: every cell listed, no source. */
+  const oldFormat = (l: Ledger) => JSON.stringify({ ...l, sheets: Object.fromEntries(Object.entries(l.sheets).map(([n, { source: _s, ...rest }]) => [n, rest])) });
+
+  it("saves a sample-bank copy as its rectangles and a digest, under 5 KB, and reads back every cell", () => {
+    const saved = serializeLedger(withBank);
+    expect(oldFormat(withBank).length).toBeGreaterThan(40_000);
+    expect(saved.length).toBeLessThan(5_000);
+    const stored = JSON.parse(saved).sheets["ALM Sample Bank"];
+    expect(stored.cells).toEqual({});
+    expect(stored.ranges[0]).toMatch(/^A1:T\d+$/);
+    // Same cells, same contents: every ownership answer is the same as with the full record.
+    expect(readLedger(saved)).toEqual(withBank);
+    expect(readLedger(saved).sheets["ALM Sample Bank"].cells).toEqual(readLedger(oldFormat(withBank)).sheets["ALM Sample Bank"].cells);
+    // The other sheets are saved as before.
+    expect(JSON.parse(saved).sheets.S).toEqual(ledgerAfterFirst.sheets.S);
+  });
+
+  it("gives the same ownership answers with the compact and the old record", () => {
+    const rows = bank.sheet.blocks;
+    // A plan onto the sample sheet (only in this test): cells unchanged are the add-in's, an edited one is not.
+    const target: OutputPlan = { sheets: [{ sheet: "ALM Sample Bank", blocks: [{ anchor: { row: 0, col: 0 }, cells: [["x", "y"]] }], spills: [] }], names: [], charts: [] };
+    const header = rows[0].cells[0];
+    const snap = (b: unknown): Snapshot => ({
+      sheets: { "ALM Sample Bank": { exists: true, protected: false, box: { top: 0, left: 0, bottom: 0, right: 1 }, formulas: [[header[0], b]], formats: [], spills: {} } },
+      names: {},
+    });
+    for (const raw of [serializeLedger(withBank), oldFormat(withBank)]) {
+      const l = readLedger(raw);
+      expect(planWrite(target, l, snap(header[1]), new Set()).conflicts).toEqual([]);
+      expect(planWrite(target, l, snap("typed"), new Set()).conflicts.map((c) => [c.key, c.reason])).toEqual([["'ALM Sample Bank'!B1", "edited"]]);
+    }
+  });
+
+  it("loads records saved in the old format (every cell listed) and keeps them as they are", () => {
+    const l = readLedger(oldFormat(withBank));
+    expect(l.sheets["ALM Sample Bank"].cells.A1).toBe("Id");
+    expect(Object.keys(l.sheets["ALM Sample Bank"].cells).length).toBe(Object.keys(withBank.sheets["ALM Sample Bank"].cells).length);
+    expect(l.sheets["ALM Sample Bank"].source).toBeUndefined();
+    // Saved again, a record without a source still lists its cells.
+    expect(JSON.parse(serializeLedger(l)).sheets["ALM Sample Bank"].cells).toEqual(withBank.sheets["ALM Sample Bank"].cells);
+  });
+
+  it("never takes a compact record whose cells it cannot regenerate exactly as the add-in's", () => {
+    const stored = JSON.parse(serializeLedger(withBank));
+    stored.sheets["ALM Sample Bank"].digest = "0000000000000000";
+    expect(readLedger(JSON.stringify(stored)).sheets["ALM Sample Bank"]).toEqual({ created: true, cells: {}, spills: [] });
+    const moved = JSON.parse(serializeLedger(withBank));
+    moved.sheets["ALM Sample Bank"].ranges = ["A1:B2"];
+    expect(readLedger(JSON.stringify(moved)).sheets["ALM Sample Bank"].cells).toEqual({});
+    // A sheet whose cells are not exactly what its source makes is saved cell by cell.
+    const { A1: _a1, ...fewer } = withBank.sheets["ALM Sample Bank"].cells;
+    const changed: Ledger = { ...withBank, sheets: { ...withBank.sheets, "ALM Sample Bank": { ...withBank.sheets["ALM Sample Bank"], cells: fewer } } };
+    expect(JSON.parse(serializeLedger(changed)).sheets["ALM Sample Bank"].cells).toEqual(fewer);
+    expect(readLedger(serializeLedger(changed)).sheets["ALM Sample Bank"].cells).toEqual(fewer);
+  });
+
+  it("drops what no longer exists and keeps everything else as it was", () => {
+    const full: Ledger = {
+      ...withBank,
+      names: { ...withBank.names, ALM_Gone: { reference: "=S!$A$1", owner: "S" } },
+      charts: [
+        { sheet: "S", name: "Kept" },
+        { sheet: "S", name: "Deleted" },
+        { sheet: "ALM Sample Bank", name: "OnDeletedSheet" },
+      ],
+    };
+    const inv = { sheets: ["s", "Other"], tables: ["ALMSampleBank"], names: ["alm_curve"], chartExists: (c: { name: string }) => c.name !== "Deleted" };
+    const p = pruneLedger(full, inv);
+    expect(p).toEqual({ version: 1, sheets: { S: full.sheets.S }, names: { ALM_Curve: full.names.ALM_Curve }, charts: [{ sheet: "S", name: "Kept" }], tables: [] });
+    // Nothing to drop: the same content.
+    expect(pruneLedger(full, { sheets: ["S", "ALM Sample Bank"], tables: ["ALMSampleBank"], names: ["ALM_Curve", "ALM_Gone"] })).toEqual(full);
+  });
+
+  it("does not take the cells of a sheet created again under a pruned sheet's name as its own", () => {
+    const p = pruneLedger(ledgerAfterFirst, { sheets: [], tables: [], names: ["ALM_Curve"] });
+    const snap: Snapshot = { sheets: { S: sheet({ A1: "Title", A3: "=ALM.SHOCK(ALM_Curve,100)" }) }, names: { ALM_Curve: "=S!$D$1:$E$3" } };
+    expect(planWrite(plan, p, snap, new Set()).conflicts.map((c) => [c.key, c.reason])).toEqual([
+      ["S!A1", "occupied"],
+      ["S!A3", "occupied"],
+    ]);
+    // Without pruning, the same cells count as the add-in's.
+    expect(planWrite(plan, ledgerAfterFirst, snap, new Set()).conflicts).toEqual([]);
   });
 });

@@ -15,10 +15,12 @@ import { boxAddress, boxCols, boxOf, boxRows, cellAddress, compactCells, cellsOf
 import {
   describeConflicts,
   planWrite,
+  pruneLedger,
   recordCreatedSheet,
   readBox,
   readLedger,
   restoreContent,
+  serializeLedger,
   type Conflict,
   type Ledger,
   type LedgerChart,
@@ -285,6 +287,36 @@ function formatGrid(rows: number, formats: readonly (string | null)[] | undefine
 export function createExcelGateway(config: GatewayConfig = {}): Gateway {
   const cfg: Required<GatewayConfig> = { maxCellsPerSync: config.maxCellsPerSync ?? 20000, maxReadCells: config.maxReadCells ?? 5_000_000 };
 
+  /**
+   * The ledger without the sheets, tables, names and charts that no longer exist in the workbook
+   * (`pruneLedger`); saved with the write. Reads the workbook's lists only when the ledger has entries.
+   */
+  async function pruned(ctx: Excel.RequestContext, ledger: Ledger): Promise<Ledger> {
+    if (Object.keys(ledger.sheets).length === 0 && Object.keys(ledger.names).length === 0 && ledger.charts.length === 0 && (ledger.tables ?? []).length === 0) return ledger;
+    const wb = ctx.workbook;
+    wb.worksheets.load("items/name");
+    wb.tables.load("items/name");
+    wb.names.load("items/name");
+    await ctx.sync();
+    const sheetNames = wb.worksheets.items.map((s) => s.name);
+    const present = new Set(sheetNames.map((n) => n.toLowerCase()));
+    const charts = ledger.charts
+      .filter((c) => present.has(c.sheet.toLowerCase()))
+      .map((c) => {
+        const item = wb.worksheets.getItem(c.sheet).charts.getItemOrNullObject(c.name);
+        item.load("name");
+        return [c, item] as const;
+      });
+    if (charts.length > 0) await ctx.sync();
+    const gone = new Set<LedgerChart>(charts.filter(([, item]) => item.isNullObject).map(([c]) => c));
+    return pruneLedger(ledger, {
+      sheets: sheetNames,
+      tables: wb.tables.items.map((t) => t.name),
+      names: wb.names.items.map((n) => n.name),
+      chartExists: (c) => !gone.has(c),
+    });
+  }
+
   async function readForWrite(ctx: Excel.RequestContext, plan: OutputPlan): Promise<ReadForWrite> {
     const wb = ctx.workbook;
     const setting = wb.settings.getItemOrNullObject(SETTINGS.ledger);
@@ -293,7 +325,7 @@ export function createExcelGateway(config: GatewayConfig = {}): Gateway {
     const sheets = new Map(sheetNames.map((n) => [n, wb.worksheets.getItemOrNullObject(n)]));
     for (const ws of sheets.values()) ws.load("name");
     await ctx.sync();
-    const ledger = readLedger(setting.isNullObject ? null : setting.value);
+    const ledger = await pruned(ctx, readLedger(setting.isNullObject ? null : setting.value));
     const missingChartSheet = plan.charts.find((c) => sheets.get(c.sheet)?.isNullObject && !plan.sheets.some((s) => s.sheet === c.sheet));
     if (missingChartSheet) throw new Refusal({ code: "NOT_FOUND", message: `The sheet '${missingChartSheet.sheet}' for the chart "${missingChartSheet.name}" does not exist; write the results first.` });
 
@@ -459,7 +491,7 @@ export function createExcelGateway(config: GatewayConfig = {}): Gateway {
       applyChart(chart, ws, c, canSetSeries);
     }
     progress.ledgerWritten = true;
-    wb.settings.add(SETTINGS.ledger, JSON.stringify(wp.ledger));
+    wb.settings.add(SETTINGS.ledger, serializeLedger(wp.ledger));
     for (const c of wp.chartsToDelete) {
       if (!charts[`${c.sheet}\u0000${c.name}`]) continue;
       progress.chartsDeleted.push(c);
@@ -613,7 +645,9 @@ export function createExcelGateway(config: GatewayConfig = {}): Gateway {
       const tableName = uniqueTableName(SAMPLE.table, [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)]);
       const layout = sampleBankLayout(sheetName, tableName);
       progress.ledgerRaw = setting.isNullObject ? null : setting.value;
-      const ledger = recordCreatedSheet(readLedger(progress.ledgerRaw), layout.sheet, [{ sheet: sheetName, name: tableName }]);
+      // What no longer exists is dropped from the record saved with this write.
+      const current = pruneLedger(readLedger(progress.ledgerRaw), { sheets: sheets.items.map((s) => s.name), tables: tables.items.map((t) => t.name), names: names.items.map((n) => n.name) });
+      const ledger = recordCreatedSheet(current, layout.sheet, [{ sheet: sheetName, name: tableName }], { kind: "sampleBank", table: tableName });
       try {
         progress.sheet = sheetName;
         progress.stage = `writing the sample positions and curves on ${quoteSheet(sheetName)}`;
@@ -641,7 +675,7 @@ export function createExcelGateway(config: GatewayConfig = {}): Gateway {
         const table = wb.tables.add(qualified(sheetName, layout.table.box), true);
         table.name = tableName;
         progress.ledgerWritten = true;
-        wb.settings.add(SETTINGS.ledger, JSON.stringify(ledger));
+        wb.settings.add(SETTINGS.ledger, serializeLedger(ledger));
         ws.activate();
         await ctx.sync();
       } catch (e) {

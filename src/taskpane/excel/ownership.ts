@@ -14,7 +14,7 @@
  * forgotten) when someone edited them.
  */
 import { boxAddress, boxOf, cellAddress, cellKey, cellsOf, compactCells, contains, parseBox, parseCell, quoteSheet, union, type Box, type CellPos } from "./a1";
-import type { CellBlock, ChartPlan, NamePlan, OutputPlan, SheetPlan, SpillArea } from "./sheetLayouts";
+import { sampleBankLayout, type CellBlock, type ChartPlan, type NamePlan, type OutputPlan, type SheetPlan, type SpillArea } from "./sheetLayouts";
 
 export type CellContent = string | number | boolean;
 
@@ -30,6 +30,18 @@ export interface SheetLedger {
   /** Relative address (`B5`) → content as written. */
   readonly cells: Readonly<Record<string, CellContent>>;
   readonly spills: readonly SpillRecord[];
+  /**
+   * What generated the cells, when the add-in can generate them again (the sample bank). The saved
+   * record then lists the written rectangles and a digest of their content instead of every cell
+   * (`serializeLedger`); `readLedger` regenerates the cells, so ownership answers are the same.
+   */
+  readonly source?: LedgerSource;
+}
+
+/** The sample bank written with this table name (the sheet is the ledger key). */
+export interface LedgerSource {
+  readonly kind: "sampleBank";
+  readonly table: string;
 }
 
 export interface Ledger {
@@ -68,7 +80,120 @@ export function readLedger(raw: unknown): Ledger {
   const o = value as Partial<Ledger> | null;
   if (!o || typeof o !== "object" || o.version !== 1 || typeof o.sheets !== "object" || o.sheets === null) return EMPTY_LEDGER;
   const tables = Array.isArray(o.tables) ? { tables: o.tables } : {};
-  return { version: 1, sheets: o.sheets, names: o.names ?? {}, charts: Array.isArray(o.charts) ? o.charts : [], ...tables };
+  return { version: 1, sheets: expandSheets(o.sheets), names: o.names ?? {}, charts: Array.isArray(o.charts) ? o.charts : [], ...tables };
+}
+
+/** A sheet record as saved: the in-memory record, or (compact form) rectangles and a digest instead of cells. */
+interface StoredSheet {
+  readonly created: boolean;
+  readonly cells: Readonly<Record<string, CellContent>>;
+  readonly spills: readonly SpillRecord[];
+  readonly source?: LedgerSource;
+  /** Compact form: the rectangles written (`A1:T297`), whose non-blank cells `source` generates. */
+  readonly ranges?: readonly string[];
+  /** Compact form: digest of the generated cells, so a changed generator is never taken for the cells written. */
+  readonly digest?: string;
+}
+
+/** The cells a source generates on a sheet, and the rectangles they were written in. */
+function generated(sheet: string, source: LedgerSource | undefined): { ranges: string[]; cells: Record<string, CellContent> } | null {
+  if (!source || source.kind !== "sampleBank" || typeof source.table !== "string") return null;
+  const plan = sampleBankLayout(sheet, source.table).sheet;
+  const cells: Record<string, CellContent> = {};
+  for (const [addr, { value }] of blockCells(plan)) if (!isEmpty(value)) cells[addr] = value;
+  const written = plan.blocks.flatMap((b) => [...cellsOf(boxOf(b.anchor, b.cells.length, Math.max(1, ...b.cells.map((r) => r.length))))]);
+  return { ranges: compactCells(written).map((b) => boxAddress(b)), cells };
+}
+
+/** 64-bit FNV-1a (two 32-bit lanes) of the cells, in address order. */
+export function cellsDigest(cells: Readonly<Record<string, CellContent>>): string {
+  const text = JSON.stringify(Object.keys(cells).sort().map((k) => [k, cells[k]]));
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x01000193 + 2) >>> 0;
+  }
+  return a.toString(16).padStart(8, "0") + b.toString(16).padStart(8, "0");
+}
+
+function sameCells(x: Readonly<Record<string, CellContent>>, y: Readonly<Record<string, CellContent>>): boolean {
+  const kx = Object.keys(x);
+  return kx.length === Object.keys(y).length && kx.every((k) => Object.prototype.hasOwnProperty.call(y, k) && x[k] === y[k]);
+}
+
+/**
+ * Sheet records as saved → in memory. Old-format records (every cell listed) pass through unchanged.
+ * A compact record gets its cells back from its source only when the regenerated cells match the
+ * saved rectangles and digest exactly; otherwise those cells are not taken as the add-in's (a
+ * different add-in version generating other content is never a permission).
+ */
+function expandSheets(sheets: Readonly<Record<string, unknown>>): Record<string, SheetLedger> {
+  const out: Record<string, SheetLedger> = {};
+  for (const [name, raw] of Object.entries(sheets)) {
+    const s = raw as StoredSheet;
+    if (!s || typeof s !== "object" || !Array.isArray(s.ranges)) {
+      out[name] = raw as SheetLedger;
+      continue;
+    }
+    const cells = s.cells && typeof s.cells === "object" ? s.cells : {};
+    const spills = Array.isArray(s.spills) ? s.spills : [];
+    const gen = generated(name, s.source);
+    if (gen && gen.ranges.join(",") === s.ranges.join(",") && cellsDigest(gen.cells) === s.digest) {
+      out[name] = { created: s.created === true, cells: { ...gen.cells, ...cells }, spills, source: s.source };
+    } else {
+      out[name] = { created: s.created === true, cells, spills };
+    }
+  }
+  return out;
+}
+
+/**
+ * The ledger as saved in settings (JSON). A sheet whose cells are exactly what its source generates is
+ * saved as its written rectangles and a digest (a sample-bank copy: about 300 bytes instead of about
+ * 100 KB); every other sheet lists its cells as before.
+ */
+export function serializeLedger(ledger: Ledger): string {
+  const sheets: Record<string, StoredSheet> = {};
+  for (const [name, s] of Object.entries(ledger.sheets)) {
+    const gen = generated(name, s.source);
+    if (gen && sameCells(gen.cells, s.cells)) {
+      sheets[name] = { created: s.created, cells: {}, spills: s.spills, source: s.source, ranges: gen.ranges, digest: cellsDigest(gen.cells) };
+    } else {
+      const { source: _source, ...plain } = s;
+      sheets[name] = plain;
+    }
+  }
+  return JSON.stringify({ ...ledger, sheets });
+}
+
+/** What exists in the workbook now, for `pruneLedger`. Sheet, table and name lookups ignore case, as Excel does. */
+export interface WorkbookInventory {
+  readonly sheets: readonly string[];
+  readonly tables: readonly string[];
+  readonly names: readonly string[];
+  /** False for a chart of the ledger that is gone; when omitted, only charts on missing sheets are dropped. */
+  readonly chartExists?: (chart: LedgerChart) => boolean;
+}
+
+/**
+ * The ledger without what no longer exists: sheets that were deleted (their cells and spills), charts
+ * on them or deleted, tables that were deleted or whose sheet was, names that were deleted. Everything
+ * else is kept as it is. A sheet created again later under the same name starts with no record, so
+ * none of its cells counts as the add-in's.
+ */
+export function pruneLedger(ledger: Ledger, inv: WorkbookInventory): Ledger {
+  const lower = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
+  const sheetSet = lower(inv.sheets);
+  const tableSet = lower(inv.tables);
+  const nameSet = lower(inv.names);
+  const hasSheet = (n: string) => sheetSet.has(n.toLowerCase());
+  const sheets = Object.fromEntries(Object.entries(ledger.sheets).filter(([n]) => hasSheet(n)));
+  const names = Object.fromEntries(Object.entries(ledger.names).filter(([n]) => nameSet.has(n.toLowerCase())));
+  const charts = ledger.charts.filter((c) => hasSheet(c.sheet) && (inv.chartExists ? inv.chartExists(c) : true));
+  const tables = ledger.tables ? { tables: ledger.tables.filter((t) => hasSheet(t.sheet) && tableSet.has(t.name.toLowerCase())) } : {};
+  return { version: 1, sheets, names, charts, ...tables };
 }
 
 /** What the gateway read from one sheet before writing. */
@@ -334,12 +459,12 @@ export function planWrite(plan: OutputPlan, ledger: Ledger, snapshot: Snapshot, 
  * The ledger after the add-in created a sheet and filled it (the sample bank): every non-blank cell it
  * wrote, as written, and the tables it added on it.
  */
-export function recordCreatedSheet(ledger: Ledger, plan: SheetPlan, tables: readonly LedgerTable[]): Ledger {
+export function recordCreatedSheet(ledger: Ledger, plan: SheetPlan, tables: readonly LedgerTable[], source?: LedgerSource): Ledger {
   const cells: Record<string, CellContent> = {};
   for (const [addr, { value }] of blockCells(plan)) if (!isEmpty(value)) cells[addr] = value;
   return {
     ...ledger,
-    sheets: { ...ledger.sheets, [plan.sheet]: { created: true, cells, spills: [] } },
+    sheets: { ...ledger.sheets, [plan.sheet]: { created: true, cells, spills: [], ...(source ? { source } : {}) } },
     tables: [...(ledger.tables ?? []).filter((t) => !tables.some((n) => n.name.toLowerCase() === t.name.toLowerCase())), ...tables],
   };
 }

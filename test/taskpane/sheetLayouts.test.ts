@@ -23,6 +23,7 @@ import { BASEL_SCENARIOS } from "../../src/taskpane/domain/setup";
 import { POSITION_HEADER } from "../../src/sample/products";
 import { SAMPLE_AS_OF, SAMPLE_CURVES, positionsIn, tier1In } from "../../src/sample/sampleBank";
 import { planCustom, type PlannedCustom } from "../../src/taskpane/domain/scenarios";
+import { layoutInput } from "./support/fakeHost";
 
 function planned(c: Parameters<typeof planCustom>[0]): PlannedCustom {
   const r = planCustom(c);
@@ -30,18 +31,7 @@ function planned(c: Parameters<typeof planCustom>[0]): PlannedCustom {
   return r.value;
 }
 
-const base: LayoutInput = {
-  positionsRef: "Positions[#All]",
-  asOf: 46022,
-  curve: { kind: "range", ref: "Curve!$A$1:$B$10", pillarCount: 9 },
-  currency: "EUR",
-  calibration: "BCBS2024",
-  floor: "NONE",
-  basel: [...BASEL_SCENARIOS],
-  custom: [],
-  tier1: 1_000_000,
-  outputs: { deltaEve: true, standardEve: true, deltaNii: true, repricingGap: true, charts: true },
-};
+const base: LayoutInput = layoutInput;
 
 const formulasOf = (plan: SheetPlan) => plan.blocks.flatMap((b) => b.cells.flat()).filter((v): v is string => typeof v === "string" && v.startsWith("="));
 

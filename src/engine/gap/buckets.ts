@@ -45,10 +45,6 @@ export const BUCKET_SCHEMES = { BASEL: BASEL_BUCKETS, MONTHLY: MONTHLY_BUCKETS, 
 export type BucketSchemeName = keyof typeof BUCKET_SCHEMES;
 export const BUCKET_SCHEME_NAMES = Object.keys(BUCKET_SCHEMES) as BucketSchemeName[];
 
-function formatYears(t: Time): string {
-  return `${Number(t.toFixed(6))}Y`;
-}
-
 /** A scheme from custom upper edges (years or tenors), with a final open bucket beyond the last. */
 export function customBuckets(edges: readonly (Tenor | Time)[], labels: readonly string[]): BucketScheme {
   precondition(edges.length > 0, "at least one bucket edge is needed");
@@ -100,4 +96,3 @@ export function bucketMidpoint(scheme: BucketScheme, k: number): Time | undefine
   return (lower + edgeTime(scheme.edges[k])) / 2;
 }
 
-export { formatYears };

@@ -30,8 +30,8 @@ interface FunctionMetadata {
 
 /** Sections of SPEC §3, in order; a function not listed lands in "Other". */
 const SECTIONS: readonly { title: string; ids: readonly string[] }[] = [
-  { title: "Curves", ids: ["DF", "ZERO", "FWD", "BOOTSTRAP"] },
-  { title: "Cash-flow analytics", ids: ["PV", "DURATION", "CONVEXITY", "DV01", "KRD", "DGAP"] },
+  { title: "Curves", ids: ["DISCOUNT", "ZERO", "FWD", "BOOTSTRAP"] },
+  { title: "Cash-flow analytics", ids: ["NPV", "DURATION", "CONVEXITY", "BPV", "KRD", "DGAP"] },
   { title: "Gaps", ids: ["BUCKETS", "GAP", "REPRICINGGAP", "LIQUIDITYGAP", "CASHFLOWS", "NMD"] },
   { title: "Scenarios", ids: ["SCENARIOS", "SHOCKSIZES", "SHOCK"] },
   { title: "IRRBB", ids: ["EVE", "DELTAEVE", "STANDARDEVE", "NII", "DELTANII"] },
@@ -82,14 +82,14 @@ interface Example {
 
 /** One example per function; the docs print what functionsById returns for it. */
 export const EXAMPLES: Readonly<Record<string, Example>> = {
-  DF: { formula: "=ALM.DF(Curve, 2)", args: [CURVE, 2, null] },
+  DISCOUNT: { formula: "=ALM.DISCOUNT(Curve, 2)", args: [CURVE, 2, null] },
   ZERO: { formula: '=ALM.ZERO(Curve, "18M", "ANNUAL")', args: [CURVE, "18M", "ANNUAL", null] },
   FWD: { formula: "=ALM.FWD(Curve, 1, 2)", args: [CURVE, 1, 2, null] },
   BOOTSTRAP: { formula: "=ALM.BOOTSTRAP({0.5;1;2;5}, {0.03;0.031;0.032;0.034})", args: [column(0.5, 1, 2, 5), column(0.03, 0.031, 0.032, 0.034), null, null] },
-  PV: { formula: `=ALM.PV(Flows[Amount], Flows[Date], "${AS_OF}", 0.04)`, args: [flowColumn(1), flowColumn(0), AS_OF, 0.04, null, null] },
+  NPV: { formula: `=ALM.NPV(Flows[Amount], Flows[Date], "${AS_OF}", 0.04)`, args: [flowColumn(1), flowColumn(0), AS_OF, 0.04, null, null] },
   DURATION: { formula: `=ALM.DURATION(Flows[Amount], Flows[Date], "${AS_OF}", 0.04, "MODIFIED")`, args: [flowColumn(1), flowColumn(0), AS_OF, 0.04, "MODIFIED", null, null] },
   CONVEXITY: { formula: `=ALM.CONVEXITY(Flows[Amount], Flows[Date], "${AS_OF}", 0.04)`, args: [flowColumn(1), flowColumn(0), AS_OF, 0.04, null, null, null] },
-  DV01: { formula: `=ALM.DV01(Flows[Amount], Flows[Date], "${AS_OF}", Curve)`, args: [flowColumn(1), flowColumn(0), AS_OF, CURVE, null, null] },
+  BPV: { formula: `=ALM.BPV(Flows[Amount], Flows[Date], "${AS_OF}", Curve)`, args: [flowColumn(1), flowColumn(0), AS_OF, CURVE, null, null] },
   KRD: { formula: `=ALM.KRD(Flows[Amount], Flows[Date], "${AS_OF}", Curve, {1;2;3;5})`, args: [flowColumn(1), flowColumn(0), AS_OF, CURVE, column(1, 2, 3, 5), null] },
   DGAP: { formula: "=ALM.DGAP(4.2, 1.8, 1000, 900)", args: [4.2, 1.8, 1000, 900] },
   BUCKETS: { formula: `=ALM.BUCKETS("BASEL", "${AS_OF}")`, args: ["BASEL", AS_OF, null] },

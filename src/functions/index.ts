@@ -16,15 +16,15 @@ function sync<F extends (...args: any[]) => Promise<unknown>>(_registered: F, ke
  * browser preview. Each entry returns its result synchronously; Excel registers the whole-table functions
  * through `offload`, which runs these same implementations in a Web Worker (see offload.ts).
  */
-export const functionsById = {
-  DF: curves.df,
+const byId = {
+  DISCOUNT: curves.discount,
   ZERO: curves.zero,
   FWD: curves.fwd,
   BOOTSTRAP: cashflows.bootstrap,
-  PV: cashflows.pv,
+  NPV: cashflows.npv,
   DURATION: cashflows.durationFn,
   CONVEXITY: cashflows.convexityFn,
-  DV01: cashflows.dv01Fn,
+  BPV: cashflows.bpv,
   KRD: sync(cashflows.krd, cashflows.kernels.KRD),
   DGAP: cashflows.dgap,
   CASHFLOWS: sync(cashflows.cashflows, cashflows.kernels.CASHFLOWS),
@@ -45,4 +45,10 @@ export const functionsById = {
   VERSION: meta.version,
 } as const satisfies Record<string, (...args: any[]) => unknown>;
 
-export type FunctionId = keyof typeof functionsById;
+/**
+ * Typed loosely on purpose: Node callers (the demo, the tests) may pass a single value where Excel would
+ * pass a 1×1 range, which every range parameter accepts.
+ */
+export const functionsById = byId as { [K in keyof typeof byId]: (...args: any[]) => ReturnType<(typeof byId)[K]> };
+
+export type FunctionId = keyof typeof byId;

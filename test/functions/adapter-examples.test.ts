@@ -4,7 +4,7 @@ import { fromYmd } from "../../src/engine/time/serialDate";
 
 describe("adapter JSDoc examples", () => {
   it("curves", () => {
-    expect(f.DF([[1, 0.02], [5, 0.03]], 2, null)[0][0]).toBeCloseTo(Math.exp(-0.0225 * 2), 15);
+    expect(f.DISCOUNT([[1, 0.02], [5, 0.03]], 2, null)[0][0]).toBeCloseTo(Math.exp(-0.0225 * 2), 15);
     expect(f.ZERO(0.03, 2, "ANNUAL", null)[0][0]).toBeCloseTo(Math.exp(0.03) - 1, 15);
     expect(f.FWD([[1, 0.02], [5, 0.03]], 1, 5, null)[0][0]).toBeCloseTo(0.0325, 15);
     const boot = f.BOOTSTRAP([[1], [2]], [[0.03], [0.04]], null, false);
@@ -15,10 +15,10 @@ describe("adapter JSDoc examples", () => {
   it("cash-flow analytics", () => {
     const a = [[5], [105]];
     const d = [["2027-01-01"], ["2028-01-01"]];
-    expect(f.PV(a, d, "2026-01-01", 0.05, null, null)).toBeCloseTo(100, 12);
+    expect(f.NPV(a, d, "2026-01-01", 0.05, null, null)).toBeCloseTo(100, 12);
     expect(f.DURATION(a, d, "2026-01-01", 0.05, null, null, null)).toBeCloseTo((5 / 1.05 + (2 * 105) / 1.05 ** 2) / 100, 12);
     expect(f.CONVEXITY(a, d, "2026-01-01", 0.05, null, null, null)).toBeCloseTo((5 * 1 * 2 * 1.05 ** -3 + 105 * 2 * 3 * 1.05 ** -4) / 100, 12);
-    expect(f.DV01([[100]], [["2028-01-01"]], "2026-01-01", 0, 0, null)).toBeCloseTo(100 * Math.sinh(0.0002), 14);
+    expect(f.BPV([[100]], [["2028-01-01"]], "2026-01-01", 0, 0, null)).toBeCloseTo(100 * Math.sinh(0.0002), 14);
     const krd = f.KRD([[100]], [["2028-01-01"]], "2026-01-01", 0.03, [[1], [3]], false);
     for (const row of krd) expect(row[1]).toBeCloseTo(Math.sinh(1e-4) / 1e-4, 12);
     expect(f.DGAP(4, 2, 100, -90)).toBeCloseTo(2.2, 15);

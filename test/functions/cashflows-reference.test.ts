@@ -2,7 +2,7 @@ import { functionsById } from "../../src/functions/index";
 import { DAY_COUNTS_BY_BASIS, yearFraction } from "../../src/engine/time/dayCount";
 import { expectClose, golden } from "../helpers/golden";
 
-const { PV, DURATION, CONVEXITY, DV01, KRD, BOOTSTRAP, CASHFLOWS } = functionsById;
+const { NPV, DURATION, CONVEXITY, BPV, KRD, BOOTSTRAP, CASHFLOWS } = functionsById;
 const col = (xs: number[]) => xs.map((x) => [x]);
 
 interface Bond { settlement: number; maturity: number; coupon: number; yield: number; frequency: number; duration: number; mduration: number; flows: { date: number; amount: number }[] }
@@ -36,18 +36,18 @@ describe.each(analytics.cases.map((p) => [p.id, p] as const))("analytics of %s a
   const amounts = col(p.flows.map((f) => f.amount));
   const dates = col(p.flows.map((f) => f.date));
 
-  it("PV on the curve agrees to 1e-12 relative", () => {
-    expectClose(PV(amounts, dates, p.as_of, curve, null, null), p.pv, 1e-12, "PV");
+  it("NPV on the curve agrees to 1e-12 relative", () => {
+    expectClose(NPV(amounts, dates, p.as_of, curve, null, null), p.pv, 1e-12, "PV");
   });
 
-  it("PV at flat yields in every compounding agrees to 1e-12 relative", () => {
-    for (const y of p.flat_yield) expectClose(PV(amounts, dates, p.as_of, y.yield, y.frequency, null), y.pv, 1e-12, `PV @${y.yield}/${y.frequency}`);
+  it("NPV at flat yields in every compounding agrees to 1e-12 relative", () => {
+    for (const y of p.flat_yield) expectClose(NPV(amounts, dates, p.as_of, y.yield, y.frequency, null), y.pv, 1e-12, `PV @${y.yield}/${y.frequency}`);
   });
 
-  it("EFFECTIVE duration, EFFECTIVE convexity and DV01 from ±1 bp parallel curve shifts agree to 1e-9 relative", () => {
+  it("EFFECTIVE duration, EFFECTIVE convexity and BPV from ±1 bp parallel curve shifts agree to 1e-9 relative", () => {
     expectClose(DURATION(amounts, dates, p.as_of, curve, "EFFECTIVE", null, null), p.effective_duration, 1e-9, "duration");
     expectClose(CONVEXITY(amounts, dates, p.as_of, curve, "EFFECTIVE", null, null), p.effective_convexity, 1e-6, "convexity");
-    expectClose(DV01(amounts, dates, p.as_of, curve, null, null), p.dv01, 1e-9, "dv01");
+    expectClose(BPV(amounts, dates, p.as_of, curve, null, null), p.dv01, 1e-9, "dv01");
   });
 
   it("key-rate durations and DV01s from tent shifts agree with QuantLib's spreaded curves to 1e-9", () => {
@@ -68,12 +68,12 @@ describe.each(analytics.cases.map((p) => [p.id, p] as const))("analytics of %s a
   });
 });
 
-describe("ALM.PV of single flows with a continuous yield reproduces YEARFRAC for all five bases", () => {
+describe("ALM.NPV of single flows with a continuous yield reproduces YEARFRAC for all five bases", () => {
   const yearfrac = golden<{ cases: { start: number; end: number; basis: number; value: number }[] }>("yearfrac-gnumeric.json");
   it.each([0, 1, 2, 3, 4])("basis %i: −ln(PV/100)/y equals YEARFRAC(as_of, date, basis)", (basis) => {
     const y = 0.05;
     for (const c of yearfrac.cases.filter((x) => x.basis === basis && x.start < x.end && x.start > 366).slice(0, 150)) {
-      const pv = PV([[100]], [[c.end]], c.start, y, 0, basis);
+      const pv = NPV([[100]], [[c.end]], c.start, y, 0, basis);
       expectClose(-Math.log(pv / 100) / y, c.value, 1e-12, `${c.start}→${c.end}`);
     }
   });
@@ -126,10 +126,10 @@ describe("invariants of the cash-flow analytics", () => {
     const dates = [45853, 46037, 46218, 46402, 46583, 46767]; // semiannual to 2028-01-15
     const amounts = dates.map((_, i) => (i === dates.length - 1 ? 102.5 : 2.5));
     expect(yearFraction(asOf, dates[0], DAY_COUNTS_BY_BASIS[0])).toBe(0.5);
-    expect(PV(col(amounts), col(dates), asOf, 0.05, 2, 0)).toBeCloseTo(100, 10);
+    expect(NPV(col(amounts), col(dates), asOf, 0.05, 2, 0)).toBeCloseTo(100, 10);
   });
 
   it("excludes flows on or before as_of", () => {
-    expect(PV([[100], [100]], [[45000], [45365]], 45000, 0, 1, null)).toBe(100);
+    expect(NPV([[100], [100]], [[45000], [45365]], 45000, 0, 1, null)).toBe(100);
   });
 });

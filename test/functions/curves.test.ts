@@ -3,27 +3,27 @@ import { PRODUCT_VERSION } from "../../src/version";
 import { readFileSync } from "fs";
 import { thrown } from "../helpers/golden";
 
-const { DF, ZERO, FWD, VERSION } = functionsById;
+const { DISCOUNT, ZERO, FWD, VERSION } = functionsById;
 
 
 const curve = [[1, 0.02], [5, 0.03]];
 
-describe("ALM.DF", () => {
+describe("ALM.DISCOUNT", () => {
   it("returns a 2×1 array of discount factors under linear zero interpolation for a 2×1 range of times", () => {
-    const out = DF(curve, [[2], [3]], null);
+    const out = DISCOUNT(curve, [[2], [3]], null);
     expect(out).toHaveLength(2);
     expect(out[0][0]).toBeCloseTo(Math.exp(-0.0225 * 2), 15);
     expect(out[1][0]).toBeCloseTo(Math.exp(-0.025 * 3), 15);
   });
 
   it("accepts a single number, tenor text, a header row and a flat-rate curve", () => {
-    expect(DF([["Tenor", "Zero"], ["1Y", 0.02], ["5Y", 0.03]], "18M", null)[0][0]).toBeCloseTo(Math.exp(-0.02125 * 1.5), 15);
-    expect(DF(0.04, 2, null)[0][0]).toBeCloseTo(Math.exp(-0.08), 15);
-    expect(DF([[0.04]], [[2]], null)[0][0]).toBeCloseTo(Math.exp(-0.08), 15);
+    expect(DISCOUNT([["Tenor", "Zero"], ["1Y", 0.02], ["5Y", 0.03]], "18M", null)[0][0]).toBeCloseTo(Math.exp(-0.02125 * 1.5), 15);
+    expect(DISCOUNT(0.04, 2, null)[0][0]).toBeCloseTo(Math.exp(-0.08), 15);
+    expect(DISCOUNT([[0.04]], [[2]], null)[0][0]).toBeCloseTo(Math.exp(-0.08), 15);
   });
 
   it("keeps the shape of a 2×3 range of times, with blank cells blank", () => {
-    const out = DF(curve, [[1, 2, null], ["", 5, "5Y"]], "LOGLINEAR");
+    const out = DISCOUNT(curve, [[1, 2, null], ["", 5, "5Y"]], "LOGLINEAR");
     expect(out.map((r) => r.length)).toEqual([3, 3]);
     expect(out[0][2]).toBe("");
     expect(out[1][0]).toBe("");
@@ -31,48 +31,48 @@ describe("ALM.DF", () => {
   });
 
   it("ignores fully blank curve rows, so a curve can be given as a whole-column range", () => {
-    expect(DF([[1, 0.02], [null, null], [5, 0.03], ["", ""]], 2, null)[0][0]).toBeCloseTo(Math.exp(-0.045), 15);
+    expect(DISCOUNT([[1, 0.02], [null, null], [5, 0.03], ["", ""]], 2, null)[0][0]).toBeCloseTo(Math.exp(-0.045), 15);
   });
 
   it("gives #VALUE! naming the curve row when tenors are not increasing", () => {
-    const e = thrown(() => DF([[5, 0.02], [1, 0.03]], 1, null));
+    const e = thrown(() => DISCOUNT([[5, 0.02], [1, 0.03]], 1, null));
     expect(e.code).toBe("#VALUE!");
-    expect(e.message).toMatch(/ALM\.DF curve, row 2: .*strictly increasing/);
+    expect(e.message).toMatch(/ALM\.DISCOUNT curve, row 2: .*strictly increasing/);
   });
 
   it("gives #VALUE! naming the curve row and column when a rate is text", () => {
-    const e = thrown(() => DF([[1, 0.02], [5, "3%"]], 1, null));
+    const e = thrown(() => DISCOUNT([[1, 0.02], [5, "3%"]], 1, null));
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toMatch(/curve, row 2, column zero rate: got the text "3%"/);
   });
 
   it("gives #VALUE! for a tenor that is not a tenor, and for a half-filled curve row", () => {
-    expect(thrown(() => DF([[1, 0.02], ["soon", 0.03]], 1, null)).message).toMatch(/curve, row 2, column tenor/);
-    expect(thrown(() => DF([[1, 0.02], [5, null]], 1, null)).message).toMatch(/curve, row 2: this row is only partly filled/);
+    expect(thrown(() => DISCOUNT([[1, 0.02], ["soon", 0.03]], 1, null)).message).toMatch(/curve, row 2, column tenor/);
+    expect(thrown(() => DISCOUNT([[1, 0.02], [5, null]], 1, null)).message).toMatch(/curve, row 2: this row is only partly filled/);
   });
 
   it("gives #VALUE! listing the valid interpolations for an unknown name", () => {
-    const e = thrown(() => DF(curve, 1, "SPLINE"));
+    const e = thrown(() => DISCOUNT(curve, 1, "SPLINE"));
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toMatch(/interpolation: .*"SPLINE".*LINEAR, LOGLINEAR, CUBIC/);
   });
 
   it("gives #VALUE! for a curve range that is not two columns, and for an empty curve", () => {
-    expect(thrown(() => DF([[1, 0.02, 3]], 1, null)).message).toMatch(/expected a number or two columns/);
-    expect(thrown(() => DF([[null, null]], 1, null)).message).toMatch(/holds no pillars/);
-    expect(thrown(() => DF(null, 1, null)).message).toMatch(/ALM\.DF curve: a value is required/);
+    expect(thrown(() => DISCOUNT([[1, 0.02, 3]], 1, null)).message).toMatch(/expected a number or two columns/);
+    expect(thrown(() => DISCOUNT([[null, null]], 1, null)).message).toMatch(/holds no pillars/);
+    expect(thrown(() => DISCOUNT(null, 1, null)).message).toMatch(/ALM\.DISCOUNT curve: a value is required/);
   });
 
   it("puts a #VALUE! element, naming the row, in the cell of a bad time and keeps the others", () => {
-    const out = DF(curve, [[2], ["x"], [-1]], null);
+    const out = DISCOUNT(curve, [[2], ["x"], [-1]], null);
     expect(out[0][0]).toBeCloseTo(Math.exp(-0.045), 15);
     expect(out[1][0]).toMatchObject({ code: "#VALUE!" });
-    expect((out[1][0] as { message: string }).message).toMatch(/ALM\.DF t, row 2/);
-    expect((out[2][0] as { message: string }).message).toMatch(/ALM\.DF t, row 3: got -1/);
+    expect((out[1][0] as { message: string }).message).toMatch(/ALM\.DISCOUNT t, row 2/);
+    expect((out[2][0] as { message: string }).message).toMatch(/ALM\.DISCOUNT t, row 3: got -1/);
   });
 
   it("rejects a ragged range", () => {
-    expect(thrown(() => DF(curve, [[1, 2], [3]], null)).message).toMatch(/row 2: has 1 cells but row 1 has 2/);
+    expect(thrown(() => DISCOUNT(curve, [[1, 2], [3]], null)).message).toMatch(/row 2: has 1 cells but row 1 has 2/);
   });
 });
 

@@ -8,27 +8,28 @@ import * as path from "path";
 import { generateCustomFunctionsMetadata, type IFunction, type IGenerateResult } from "custom-functions-metadata";
 import { functionsById } from "../../src/functions/index";
 import { ROOT, webpackConfig } from "../helpers/addinFiles";
+import { DIMENSIONALITY } from "../helpers/dimensionality";
 
 /** A function of SPEC §3: parameter names as Excel shows them, `?` marking optional ones (`[x]`). */
 type Signature = { params: string[]; result: "matrix" | "scalar" };
 
 /**
  * SPEC §3, written by hand from the catalogue: names and order are a public contract (new arguments are
- * optional and go last). `result` is "matrix" for table outputs and DF/ZERO/FWD (a range of t gives a
+ * optional and go last). `result` is "matrix" for table outputs and DISCOUNT/ZERO/FWD (a range of t gives a
  * range), "scalar" otherwise. BOOTSTRAP returns a curve table, so it takes the trailing [headers] that
  * §3 gives every table output; SCENARIOS returns a bare list of names.
  */
 const SPEC: Record<string, Signature> = {
   // Curves
-  DF: { params: ["curve", "t", "interpolation?"], result: "matrix" },
+  DISCOUNT: { params: ["curve", "t", "interpolation?"], result: "matrix" },
   ZERO: { params: ["curve", "t", "compounding?", "interpolation?"], result: "matrix" },
   FWD: { params: ["curve", "t1", "t2", "interpolation?"], result: "matrix" },
   BOOTSTRAP: { params: ["tenors", "par_rates", "frequency?", "headers?"], result: "matrix" },
   // Cash-flow analytics
-  PV: { params: ["amounts", "dates", "as_of", "curve_or_yield", "frequency?", "basis?"], result: "scalar" },
+  NPV: { params: ["amounts", "dates", "as_of", "curve_or_yield", "frequency?", "basis?"], result: "scalar" },
   DURATION: { params: ["amounts", "dates", "as_of", "curve_or_yield", "type?", "frequency?", "basis?"], result: "scalar" },
   CONVEXITY: { params: ["amounts", "dates", "as_of", "curve_or_yield", "type?", "frequency?", "basis?"], result: "scalar" },
-  DV01: { params: ["amounts", "dates", "as_of", "curve_or_yield", "frequency?", "basis?"], result: "scalar" },
+  BPV: { params: ["amounts", "dates", "as_of", "curve_or_yield", "frequency?", "basis?"], result: "scalar" },
   KRD: { params: ["amounts", "dates", "as_of", "curve", "key_tenors?", "headers?"], result: "matrix" },
   DGAP: { params: ["asset_duration", "liability_duration", "assets", "liabilities"], result: "scalar" },
   // Gaps
@@ -67,16 +68,6 @@ function namingProblems(id: string): string[] {
   return problems;
 }
 
-/**
- * SPEC §3 names that break those rules. Kept because SPEC is the public contract; each needs checking in
- * Excel before release (Excel may reject them or show #NAME?). The test fails if one stops breaking
- * the rule, so the list stays exact.
- */
-const NAMING_EXCEPTIONS: Record<string, string[]> = {
-  DF: ["shorter than 3 characters"],
-  PV: ["shorter than 3 characters"],
-  DV01: ["reads as a cell reference"],
-};
 
 const exportedIds = Object.keys(functionsById).sort();
 let generated: IGenerateResult;
@@ -91,7 +82,7 @@ const landed = () => functions.filter((f) => f.id in SPEC);
 
 describe("custom-function metadata", () => {
   test("the golden table covers the curve functions and VERSION, and they are exported", () => {
-    for (const id of ["DF", "ZERO", "FWD", "VERSION"]) {
+    for (const id of ["DISCOUNT", "ZERO", "FWD", "VERSION"]) {
       expect(SPEC).toHaveProperty(id);
       expect(exportedIds).toContain(id);
     }
@@ -138,8 +129,7 @@ describe("custom-function metadata", () => {
     for (const f of functions) {
       expect(f.name).toBe(f.id);
       expect(f.id).toMatch(/^[A-Z][A-Z0-9_.]*$/);
-      const problems = namingProblems(f.id);
-      expect({ id: f.id, problems }).toEqual({ id: f.id, problems: NAMING_EXCEPTIONS[f.id] ?? [] });
+      expect({ id: f.id, problems: namingProblems(f.id) }).toEqual({ id: f.id, problems: [] });
     }
   });
 
@@ -156,10 +146,24 @@ describe("custom-function metadata", () => {
     }
   });
 
-  test("returns a spilling matrix from every table function and from DF, ZERO and FWD, and a single value otherwise", () => {
+  test("returns a spilling matrix from every table function and from DISCOUNT, ZERO and FWD, and a single value otherwise", () => {
     for (const f of landed()) {
       const result = f.result?.dimensionality === "matrix" ? "matrix" : "scalar";
       expect({ id: f.id, result }).toEqual({ id: f.id, result: SPEC[f.id].result });
+    }
+  });
+
+  test("declares every parameter that may receive a range as a matrix and every single-valued one as a scalar", () => {
+    for (const f of functions) {
+      for (const p of f.parameters) {
+        expect({ id: f.id, param: p.name, known: p.name in DIMENSIONALITY }).toEqual({ id: f.id, param: p.name, known: true });
+        expect({ id: f.id, param: p.name, dimensionality: p.dimensionality ?? "scalar", type: p.type ?? "any" }).toEqual({
+          id: f.id,
+          param: p.name,
+          dimensionality: DIMENSIONALITY[p.name],
+          type: "any",
+        });
+      }
     }
   });
 

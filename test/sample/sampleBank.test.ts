@@ -77,11 +77,11 @@ describe("the sample bank", () => {
     }
   });
 
-  test("gives each currency a curve range with a header row that ALM.DF reads", () => {
+  test("gives each currency a curve range with a header row that ALM.DISCOUNT reads", () => {
     for (const c of SAMPLE_CURRENCIES) {
       const curve = SAMPLE_CURVES[c];
       expect(curve[0]).toEqual(["Tenor", "Zero rate"]);
-      const df = functionsById.DF(curve, 10, null)[0][0] as number;
+      const df = functionsById.DISCOUNT(curve, 10, null)[0][0] as number;
       const z10 = curve.find((r) => r[0] === "10Y")![1] as number;
       expect(df).toBeCloseTo(Math.exp(-z10 * 10), 12);
     }

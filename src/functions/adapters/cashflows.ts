@@ -16,26 +16,26 @@ const BASIS_CODES = [0, 1, 2, 3, 4] as const;
 
 const leg = (fn: string, amounts: unknown, dates: unknown, asOf: number, basis: number) => legAfter(pairAmountsDates(fn, amounts, dates), asOf, basis);
 
-const PV = defineFunction(
-  "PV",
+const NPV = defineFunction(
+  "NPV",
   [arg.any("amounts"), arg.any("dates"), arg.date("as_of"), arg.any("curve_or_yield"), arg.code("frequency", FREQUENCY_CODES, 1), arg.code("basis", BASIS_CODES, 3)],
-  (amounts, dates, asOf, cy, frequency, basis) => presentValue(leg("PV", amounts, dates, asOf, basis), discounting(cy, { fn: "PV", arg: "curve_or_yield" }, frequency))
+  (amounts, dates, asOf, cy, frequency, basis) => presentValue(leg("NPV", amounts, dates, asOf, basis), discounting(cy, { fn: "NPV", arg: "curve_or_yield" }, frequency))
 );
 
 /**
  * Present value of dated cash flows after as_of, on a curve or at a yield.
- * @customfunction PV
+ * @customfunction NPV
  * @param amounts Signed cash-flow amounts (one column or row).
  * @param dates Their dates, same length.
  * @param as_of Valuation date; flows on or before it are excluded.
  * @param curve_or_yield A curve (two columns: tenor, continuously-compounded zero rate), or a yield.
  * @param [frequency] Compounding of a yield: 1 (default), 2, 4, 12, or 0 for continuous.
  * @param [basis] Day count of the time measure, Excel codes 0–4 (default 3, Actual/365).
- * @example =ALM.PV({5;105}, {"2027-01-01";"2028-01-01"}, "2026-01-01", 0.05) returns 5/1.05 + 105/1.05² = 100
+ * @example =ALM.NPV({5;105}, {"2027-01-01";"2028-01-01"}, "2026-01-01", 0.05) returns 5/1.05 + 105/1.05² = 100
  * @returns Present value.
  */
-export function pv(amounts: any, dates: any, as_of: any, curve_or_yield: any, frequency?: any, basis?: any): number {
-  return PV(amounts, dates, as_of, curve_or_yield, frequency, basis);
+export function npv(amounts: any[][], dates: any[][], as_of: any, curve_or_yield: any[][], frequency?: any, basis?: any): number {
+  return NPV(amounts, dates, as_of, curve_or_yield, frequency, basis);
 }
 
 const DURATION = defineFunction(
@@ -57,7 +57,7 @@ const DURATION = defineFunction(
  * @example =ALM.DURATION({5;105}, {"2027-01-01";"2028-01-01"}, "2026-01-01", 0.05) returns (5/1.05 + 2·105/1.05²)/100 = 1.95238095…
  * @returns Duration in years.
  */
-export function durationFn(amounts: any, dates: any, as_of: any, curve_or_yield: any, type?: any, frequency?: any, basis?: any): number {
+export function durationFn(amounts: any[][], dates: any[][], as_of: any, curve_or_yield: any[][], type?: any, frequency?: any, basis?: any): number {
   return DURATION(amounts, dates, as_of, curve_or_yield, type, frequency, basis);
 }
 
@@ -80,30 +80,30 @@ const CONVEXITY = defineFunction(
  * @example =ALM.CONVEXITY({5;105}, {"2027-01-01";"2028-01-01"}, "2026-01-01", 0.05) returns (5·1·2/1.05³ + 105·2·3/1.05⁴)/100 = 5.26989…
  * @returns Convexity in years squared.
  */
-export function convexityFn(amounts: any, dates: any, as_of: any, curve_or_yield: any, type?: any, frequency?: any, basis?: any): number {
+export function convexityFn(amounts: any[][], dates: any[][], as_of: any, curve_or_yield: any[][], type?: any, frequency?: any, basis?: any): number {
   return CONVEXITY(amounts, dates, as_of, curve_or_yield, type, frequency, basis);
 }
 
-const DV01 = defineFunction(
-  "DV01",
+const BPV = defineFunction(
+  "BPV",
   [arg.any("amounts"), arg.any("dates"), arg.date("as_of"), arg.any("curve_or_yield"), arg.code("frequency", FREQUENCY_CODES, 1), arg.code("basis", BASIS_CODES, 3)],
-  (amounts, dates, asOf, cy, frequency, basis) => dv01(leg("DV01", amounts, dates, asOf, basis), discounting(cy, { fn: "DV01", arg: "curve_or_yield" }, frequency))
+  (amounts, dates, asOf, cy, frequency, basis) => dv01(leg("BPV", amounts, dates, asOf, basis), discounting(cy, { fn: "BPV", arg: "curve_or_yield" }, frequency))
 );
 
 /**
  * Value of a basis point: (P(−1bp) − P(+1bp))/2.
- * @customfunction DV01
+ * @customfunction BPV
  * @param amounts Signed cash-flow amounts.
  * @param dates Their dates, same length.
  * @param as_of Valuation date; flows on or before it are excluded.
  * @param curve_or_yield A curve or a yield.
  * @param [frequency] Compounding of a yield: 1 (default), 2, 4, 12, or 0 for continuous.
  * @param [basis] Day count of the time measure, Excel codes 0–4 (default 3).
- * @example =ALM.DV01({100}, {"2028-01-01"}, "2026-01-01", 0, 0) returns 100·sinh(0.0002) = 0.0200000001…
- * @returns DV01 in money.
+ * @example =ALM.BPV({100}, {"2028-01-01"}, "2026-01-01", 0, 0) returns 100·sinh(0.0002) = 0.0200000001…
+ * @returns Basis-point value (DV01) in money.
  */
-export function dv01Fn(amounts: any, dates: any, as_of: any, curve_or_yield: any, frequency?: any, basis?: any): number {
-  return DV01(amounts, dates, as_of, curve_or_yield, frequency, basis);
+export function bpv(amounts: any[][], dates: any[][], as_of: any, curve_or_yield: any[][], frequency?: any, basis?: any): number {
+  return BPV(amounts, dates, as_of, curve_or_yield, frequency, basis);
 }
 
 const KRD = defineFunction(
@@ -136,7 +136,7 @@ const KRD = defineFunction(
  * @example =ALM.KRD({100}, {"2028-01-01"}, "2026-01-01", 0.03, {1;3}, FALSE) returns 1, 1.0000000017, …; 3, 1.0000000017, … (half the tent at t = 2 for each key)
  * @returns Table of key tenor, KRD and DV01.
  */
-export function krd(amounts: any, dates: any, as_of: any, curve: any, key_tenors?: any, headers?: any): Promise<any[][]> {
+export function krd(amounts: any[][], dates: any[][], as_of: any, curve: any[][], key_tenors?: any[][], headers?: any): Promise<any[][]> {
   return offload("KRD", [amounts, dates, as_of, curve, key_tenors, headers], () => KRD(amounts, dates, as_of, curve, key_tenors, headers));
 }
 
@@ -194,7 +194,7 @@ const BOOTSTRAP = defineFunction(
  * @example =ALM.BOOTSTRAP({1;2}, {0.03;0.04}, , FALSE) returns 1, ln 1.03 = 0.0295588…; 2, 0.0394149…
  * @returns Table of tenor and continuously-compounded zero rate.
  */
-export function bootstrap(tenors: any, par_rates: any, frequency?: any, headers?: any): any[][] {
+export function bootstrap(tenors: any[][], par_rates: any[][], frequency?: any, headers?: any): any[][] {
   return BOOTSTRAP(tenors, par_rates, frequency, headers);
 }
 
@@ -239,7 +239,7 @@ const CASHFLOWS = defineFunction(
  * @example =ALM.CASHFLOWS({"Balance","Rate","Maturity";1000,0.05,"2027-01-01"}, "2026-01-01") returns 2027-01-01, 1000, 50, 1050
  * @returns Table of dates, principal, interest and total.
  */
-export function cashflows(positions: any, as_of: any, mode?: any, detail?: any, headers?: any): Promise<any[][]> {
+export function cashflows(positions: any[][], as_of: any, mode?: any, detail?: any, headers?: any): Promise<any[][]> {
   return offload("CASHFLOWS", [positions, as_of, mode, detail, headers], () => CASHFLOWS(positions, as_of, mode, detail, headers));
 }
 

@@ -5,22 +5,22 @@ import { cellResult, cellWhere, mapCells } from "../cells";
 import { messages } from "../messages";
 import { defineFunction, type Cell } from "../runner";
 
-const DF = defineFunction("DF", [curveArg(), arg.any("t"), arg.optionalChoice("interpolation", INTERPOLATIONS, "LINEAR")], (pillars, t, interpolation) => {
+const DISCOUNT = defineFunction("DISCOUNT", [curveArg(), arg.any("t"), arg.optionalChoice("interpolation", INTERPOLATIONS, "LINEAR")], (pillars, t, interpolation) => {
   const curve = interpolatedCurve(pillars, interpolation);
-  return mapCells(t, { fn: "DF", arg: "t" }, (v, w) => curve.discount(timeCell(v, w)));
+  return mapCells(t, { fn: "DISCOUNT", arg: "t" }, (v, w) => curve.discount(timeCell(v, w)));
 });
 
 /**
  * Discount factor exp(−z(t)·t) on a zero curve.
- * @customfunction DF
+ * @customfunction DISCOUNT
  * @param curve A flat continuously-compounded zero rate, or a two-column range of tenor (years or text like 3M) and zero rate.
  * @param t Time(s) in years or tenor text; a range gives a result of the same shape.
  * @param [interpolation] LINEAR (zero rates, default), LOGLINEAR (discount factors) or CUBIC (natural spline on zero rates).
- * @example =ALM.DF({1,0.02;5,0.03}, 2) returns e^(−0.0225·2) = 0.95599748183…
+ * @example =ALM.DISCOUNT({1,0.02;5,0.03}, 2) returns e^(−0.0225·2) = 0.95599748183…
  * @returns Discount factor(s).
  */
-export function df(curve: any, t: any, interpolation?: any): any[][] {
-  return DF(curve, t, interpolation);
+export function discount(curve: any[][], t: any[][], interpolation?: any): any[][] {
+  return DISCOUNT(curve, t, interpolation);
 }
 
 const ZERO = defineFunction(
@@ -42,7 +42,7 @@ const ZERO = defineFunction(
  * @example =ALM.ZERO(0.03, 2, "ANNUAL") returns e^0.03 − 1 = 0.03045453395…
  * @returns Zero rate(s) as decimals.
  */
-export function zero(curve: any, t: any, compounding?: any, interpolation?: any): any[][] {
+export function zero(curve: any[][], t: any[][], compounding?: any, interpolation?: any): any[][] {
   return ZERO(curve, t, compounding, interpolation);
 }
 
@@ -88,6 +88,6 @@ const FWD = defineFunction(
  * @example =ALM.FWD({1,0.02;5,0.03}, 1, 5) returns (0.03·5 − 0.02·1)/4 = 0.0325
  * @returns Forward rate(s) as decimals.
  */
-export function fwd(curve: any, t1: any, t2: any, interpolation?: any): any[][] {
+export function fwd(curve: any[][], t1: any[][], t2: any[][], interpolation?: any): any[][] {
   return FWD(curve, t1, t2, interpolation);
 }

@@ -122,7 +122,7 @@ const GAP = defineFunction("GAP", [arg.any("amounts"), arg.any("dates"), arg.dat
  * @example =ALM.GAP({100;-40}, {"2026-01-02";"2026-06-30"}, "2026-01-01", "MONTHLY") ends Total, , , 100, 40, 60
  * @returns Gap table.
  */
-export function gap(amounts: any, dates: any, as_of: any, buckets?: any, sides?: any, headers?: any): Promise<any[][]> {
+export function gap(amounts: any[][], dates: any[][], as_of: any, buckets?: any[][], sides?: any[][], headers?: any): Promise<any[][]> {
   return offload("GAP", [amounts, dates, as_of, buckets, sides, headers], () => GAP(amounts, dates, as_of, buckets, sides, headers));
 }
 
@@ -162,7 +162,7 @@ const REPRICINGGAP = defineFunction("REPRICINGGAP", [arg.any("positions"), arg.d
  * @example =ALM.REPRICINGGAP({"Balance","Rate","Maturity";1000,0.05,"2027-01-01"}, "2026-01-01", "ANNUAL") puts 1000 of assets in 0Y-1Y
  * @returns Repricing gap table whose Total row equals the balances exactly.
  */
-export function repricinggap(positions: any, as_of: any, buckets?: any, headers?: any): Promise<any[][]> {
+export function repricinggap(positions: any[][], as_of: any, buckets?: any[][], headers?: any): Promise<any[][]> {
   return offload("REPRICINGGAP", [positions, as_of, buckets, headers], () => REPRICINGGAP(positions, as_of, buckets, headers));
 }
 
@@ -201,7 +201,7 @@ const LIQUIDITYGAP = defineFunction("LIQUIDITYGAP", [arg.any("positions"), arg.d
  * @example =ALM.LIQUIDITYGAP({"Balance","Rate","Maturity";1000,0.05,"2027-01-01"}, "2026-01-01", "ANNUAL") puts 1050 of inflows in 0Y-1Y
  * @returns Liquidity gap table with a Total row.
  */
-export function liquiditygap(positions: any, as_of: any, buckets?: any, headers?: any): Promise<any[][]> {
+export function liquiditygap(positions: any[][], as_of: any, buckets?: any[][], headers?: any): Promise<any[][]> {
   return offload("LIQUIDITYGAP", [positions, as_of, buckets, headers], () => LIQUIDITYGAP(positions, as_of, buckets, headers));
 }
 
@@ -242,7 +242,7 @@ const NMD = defineFunction(
  * @example =ALM.NMD(1000, "NMD_WHOLESALE", 0.5, 1, {1;2}) returns non-core 500 in 0-1Y; core 250 in 0-1Y and 250 in 1Y-2Y
  * @returns Table of non-core, core and total per bucket.
  */
-export function nmd(balance: any, category: any, core_share?: any, core_maturity?: any, buckets?: any, headers?: any): any[][] {
+export function nmd(balance: any[][], category: any[][], core_share?: any, core_maturity?: any, buckets?: any[][], headers?: any): any[][] {
   return NMD(balance, category, core_share, core_maturity, buckets, headers);
 }
 

@@ -160,7 +160,7 @@ const SHOCKSIZES = defineFunction("SHOCKSIZES", [requiredCurrencyArg(), calibrat
  * @returns Table of parallel, short and long shock in bp.
  * @example =ALM.SHOCKSIZES("EUR") returns Parallel 225, Short 350, Long 200
  */
-export function shocksizes(currency: any, calibration?: any, headers?: any): any[][] {
+export function shocksizes(currency: any, calibration?: any[][], headers?: any): any[][] {
   return SHOCKSIZES(currency, calibration, headers);
 }
 
@@ -188,7 +188,7 @@ const SHOCK = defineFunction(
  * @returns Table of tenor and shocked zero rate.
  * @example =ALM.SHOCK({1,0.03;10,0.035}, "SHORT_UP", "USD", , , FALSE) returns 1, 0.0533640…; 10, 0.0374625…
  */
-export function shock(curve: any, scenario: any, currency?: any, calibration?: any, floor?: any, headers?: any): any[][] {
+export function shock(curve: any[][], scenario: any[][], currency?: any, calibration?: any[][], floor?: any, headers?: any): any[][] {
   return SHOCK(curve, scenario, currency, calibration, floor, headers);
 }
 
@@ -218,7 +218,7 @@ const EVE = defineFunction(
  * @returns EVE (assets positive, liabilities negative).
  * @example =ALM.EVE({"Balance","Rate","Maturity";100,0,"2028-01-01"}, "2026-01-01", 0.03) returns 100·e^(-0.06) = 94.1764533584…
  */
-export function eveFn(positions: any, as_of: any, curve: any, scenario?: any, currency?: any, calibration?: any, floor?: any): Promise<number> {
+export function eveFn(positions: any[][], as_of: any, curve: any[][], scenario?: any[][], currency?: any, calibration?: any[][], floor?: any): Promise<number> {
   return offload("EVE", [positions, as_of, curve, scenario, currency, calibration, floor], () => EVE(positions, as_of, curve, scenario, currency, calibration, floor));
 }
 
@@ -251,7 +251,7 @@ const DELTAEVE = defineFunction(
  * @returns Table of scenario, EVE, ΔEVE and ΔEVE as a fraction of |base EVE|: BASE, six scenarios, WORST.
  * @example =ALM.DELTAEVE({"Balance","Rate","Maturity";100,0,"2028-01-01"}, "2026-01-01", 0.03, "USD") PARALLEL_UP row: ΔEVE = 100·(e^(-0.10) − e^(-0.06)) = −3.6927115…
  */
-export function deltaeve(positions: any, as_of: any, curve: any, currency: any, calibration?: any, floor?: any, headers?: any): Promise<any[][]> {
+export function deltaeve(positions: any[][], as_of: any, curve: any[][], currency: any, calibration?: any[][], floor?: any, headers?: any): Promise<any[][]> {
   return offload("DELTAEVE", [positions, as_of, curve, currency, calibration, floor, headers], () => DELTAEVE(positions, as_of, curve, currency, calibration, floor, headers));
 }
 
@@ -290,7 +290,7 @@ const STANDARDEVE = defineFunction(
  * @returns Table of scenario, EVE, EVE loss and loss as a fraction of Tier 1: BASE, six scenarios, MAX.
  * @example =ALM.STANDARDEVE({"Balance","Rate","Maturity";100,0,"2028-01-01"}, "2026-01-01", 0.03, "USD") BASE EVE = 100·e^(-0.03·1.75) = 94.885432…
  */
-export function standardeve(positions: any, as_of: any, curve: any, currency: any, calibration?: any, floor?: any, tier1?: any, headers?: any): Promise<any[][]> {
+export function standardeve(positions: any[][], as_of: any, curve: any[][], currency: any, calibration?: any[][], floor?: any, tier1?: any, headers?: any): Promise<any[][]> {
   return offload("STANDARDEVE", [positions, as_of, curve, currency, calibration, floor, tier1, headers], () => STANDARDEVE(positions, as_of, curve, currency, calibration, floor, tier1, headers));
 }
 
@@ -320,7 +320,7 @@ const NII = defineFunction(
  * @returns NII (assets positive, liabilities negative).
  * @example =ALM.NII({"Balance","Rate","Maturity","Type","NextReset","ResetMonths";1000000,0.05,"2030-01-01","FLOATING","2026-04-01",6}, "2026-01-01", 0.03, 200) returns 1e6·(0.05·90 + 0.07·275)/365 = 65068.4931…
  */
-export function niiFn(positions: any, as_of: any, curve: any, scenario?: any, currency?: any, horizon_months?: any, ramp_months?: any, calibration?: any): Promise<number> {
+export function niiFn(positions: any[][], as_of: any, curve: any[][], scenario?: any[][], currency?: any, horizon_months?: any, ramp_months?: any, calibration?: any[][]): Promise<number> {
   return offload("NII", [positions, as_of, curve, scenario, currency, horizon_months, ramp_months, calibration], () => NII(positions, as_of, curve, scenario, currency, horizon_months, ramp_months, calibration));
 }
 
@@ -381,7 +381,7 @@ const DELTANII = defineFunction(
  * @returns Table of scenario, NII, ΔNII and ΔNII as a fraction of |base NII|.
  * @example =ALM.DELTANII({"Balance","Rate","Maturity","Type","NextReset","ResetMonths";1000000,0.05,"2030-01-01","FLOATING","2026-04-01",6}, "2026-01-01", 0.03, "USD") PARALLEL_UP row: ΔNII = 1e6·0.02·275/365 = 15068.4931…
  */
-export function deltanii(positions: any, as_of: any, curve: any, currency: any, scenarios?: any, horizon_months?: any, ramp_months?: any, headers?: any): Promise<any[][]> {
+export function deltanii(positions: any[][], as_of: any, curve: any[][], currency: any, scenarios?: any[][], horizon_months?: any, ramp_months?: any, headers?: any): Promise<any[][]> {
   return offload("DELTANII", [positions, as_of, curve, currency, scenarios, horizon_months, ramp_months, headers], () => DELTANII(positions, as_of, curve, currency, scenarios, horizon_months, ramp_months, headers));
 }
 

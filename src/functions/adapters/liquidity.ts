@@ -40,6 +40,6 @@ const LCR = defineFunction(
  * @returns LCR as a ratio (1.25 is 125 %).
  * @example =ALM.LCR(120, 40, 20, 200, 100) returns (120 + 0.85·40 + 0.5·20) / (200 − 100) = 1.64
  */
-export function lcrFn(level1: any, level2a: any, level2b: any, outflows: any, inflows: any): number {
+export function lcrFn(level1: any[][], level2a: any[][], level2b: any[][], outflows: any[][], inflows: any[][]): number {
   return LCR(level1, level2a, level2b, outflows, inflows);
 }

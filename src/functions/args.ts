@@ -3,6 +3,7 @@ import type { Pillars } from "../engine/curves/interpolatedCurve";
 import { FICTITIOUS_LEAP_DAY, MAX_SERIAL, fromYmd } from "../engine/time/serialDate";
 import { parseTenor, tenorTime } from "../engine/time/tenor";
 import type { SerialDate, Time } from "../engine/types";
+import { toEngineSerial } from "./dateSystem";
 import { messages, type Where } from "./messages";
 
 /**
@@ -22,6 +23,45 @@ export function fail(message: string): never {
 
 export function isBlank(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/**
+ * A cell as the functions read it. Excel may hand over a cell holding a data type as an object of the
+ * Excel JSON cell-value schema (`{ type: "Double", basicValue: 5, numberFormat }`, a formatted number, a
+ * string or boolean value): its basic value is what the cell means. An entity, linked entity, image or
+ * any other object has no plain value to compute with, and is a #VALUE! naming the cell.
+ */
+export function plainCell(value: unknown, where: Where): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  const basic = (value as { basicValue?: unknown }).basicValue;
+  const kind = (value as { type?: unknown }).type;
+  const usable = (typeof basic === "number" && Number.isFinite(basic)) || typeof basic === "boolean" || (typeof basic === "string" && !basic.startsWith("#"));
+  if (usable && kind !== "Entity" && kind !== "LinkedEntity") return basic;
+  fail(messages.dataType(where, typeof kind === "string" ? kind : "an object"));
+}
+
+/**
+ * A raw argument with every data-type cell replaced by its basic value (see plainCell). Arrays without
+ * objects, the usual case, are returned as they are, so a large range costs one scan.
+ */
+export function plainArgument(raw: unknown, where: Where): unknown {
+  if (!Array.isArray(raw)) return plainCell(raw, where);
+  let copy: unknown[] | undefined;
+  for (let i = 0; i < raw.length; i++) {
+    const row: unknown = raw[i];
+    if (!Array.isArray(row)) {
+      if (typeof row === "object" && row !== null) (copy ??= raw.slice())[i] = plainCell(row, { ...where, row: i + 1 });
+      continue;
+    }
+    for (let j = 0; j < row.length; j++) {
+      const v: unknown = row[j];
+      if (typeof v !== "object" || v === null) continue;
+      copy ??= raw.slice();
+      if (copy[i] === row) copy[i] = row.slice();
+      (copy[i] as unknown[])[j] = plainCell(v, { ...where, row: i + 1, ...(row.length > 1 ? { column: String(j + 1) } : {}) });
+    }
+  }
+  return copy ?? raw;
 }
 
 /** A rectangular 2-D view of a raw argument: scalars become 1×1, a 1-D array becomes a column. */
@@ -67,11 +107,14 @@ export function numberCell(value: unknown, where: Where, expected = "a number"):
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** A date cell: an Excel serial (fractions of a day dropped) or ISO text "YYYY-MM-DD". */
+/**
+ * A date cell: an Excel serial of the workbook's date system (fractions of a day dropped), or ISO text
+ * "YYYY-MM-DD"; returned as a serial of the 1900 system the engine counts in.
+ */
 export function dateCell(value: unknown, where: Where): SerialDate {
   const expected = "a date (an Excel date serial or text like 2026-12-31)";
   if (typeof value === "number" && Number.isFinite(value)) {
-    const serial = Math.trunc(value);
+    const serial = toEngineSerial(Math.trunc(value));
     if (serial === FICTITIOUS_LEAP_DAY) fail(messages.expected(where, value, `${expected}; serial 60 is Excel's fictitious 1900-02-29`));
     if (serial < 1 || serial > MAX_SERIAL) fail(messages.expected(where, value, `${expected} between 1900-01-01 and 9999-12-31`));
     return serial;

@@ -9,3 +9,7 @@ import "./adapters/gap";
 import "./adapters/irrbb";
 import "./adapters/liquidity";
 import "./adapters/meta";
+import { detectDateSystem } from "./dateSystem";
+
+// In Excel's shared runtime: ask the workbook's date system once; calls wait for the answer.
+detectDateSystem();

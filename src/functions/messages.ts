@@ -45,6 +45,8 @@ export const messages = {
   missingColumn: (fn: string, arg: string, column: string, found: readonly string[]) =>
     `ALM.${fn} ${arg}: the required column "${column}" is missing (found columns: ${found.length ? found.join(", ") : "none"}); the first row must hold column headers`,
   engine: (fn: string, detail: string) => `ALM.${fn}: ${detail}`,
+  dataType: (w: Where, kind: string) =>
+    `${at(w)}: the cell holds a data type (${kind}) with no plain number, text or TRUE/FALSE to compute with; expected a plain value (convert the cell to text or a number first)`,
   internal: (fn: string, detail: string) => `ALM.${fn}: internal error (${detail}); please report it with the inputs that caused it`,
   notFinite: (fn: string) => `ALM.${fn}: the result is not a finite number`,
   tooMuchWork: (w: Where, detail: string) => `${at(w)}: ${detail}`,

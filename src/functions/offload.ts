@@ -1,3 +1,4 @@
+import { dateSystem, setDateSystem, whenKnown, type DateSystem } from "./dateSystem";
 import { isExcelError, makeExcelError, type ExcelErrorCode } from "./excelError";
 
 /**
@@ -6,7 +7,8 @@ import { isExcelError, makeExcelError, type ExcelErrorCode } from "./excelError"
  * functions registered with Excel for whole-table work therefore hand their arguments to a Web Worker
  * (`functions-worker.js`, which runs the same `functionsById`) and return a Promise; Excel shows `#BUSY!`
  * meanwhile. Where no worker can run (plain Node, inside the worker itself, or if it fails to start) the
- * call runs inline, with the same result.
+ * call runs inline, with the same result. If the worker fails while calls are in flight, each of them is
+ * answered inline, so no cell is left at `#BUSY!`.
  */
 
 /** An Excel error crossing the worker boundary (structured clone keeps no class or custom property). */
@@ -25,6 +27,8 @@ export interface WorkerRequest {
    * booleans, null) survive JSON exactly.
    */
   readonly args: string;
+  /** The workbook's date system, which the worker cannot ask Excel for itself. */
+  readonly dateSystem: DateSystem;
 }
 
 export type WorkerResponse = { readonly id: number; readonly ok: true; readonly value: unknown } | { readonly id: number; readonly ok: false; readonly error: WireError };
@@ -49,6 +53,7 @@ export function decodeResult(value: unknown): unknown {
 export function handleRequest(functions: Record<string, (...args: any[]) => unknown>, request: WorkerRequest): WorkerResponse {
   const fn = functions[request.fn];
   try {
+    setDateSystem(request.dateSystem);
     if (!fn) throw makeExcelError("#VALUE!", `ALM.${request.fn}: unknown function`);
     return { id: request.id, ok: true, value: encodeResult(fn(...(JSON.parse(request.args) as unknown[]))) };
   } catch (error) {
@@ -63,6 +68,8 @@ export const WORKER_SCRIPT = "functions-worker.js";
 interface Pending {
   resolve(value: unknown): void;
   reject(error: unknown): void;
+  /** The same call on this thread, for when the worker cannot answer. */
+  inline(): unknown;
 }
 
 let worker: Worker | null | undefined;
@@ -82,13 +89,23 @@ function startWorker(): Worker | null {
       if (r.ok) p.resolve(decodeResult(r.value));
       else p.reject(makeExcelError(r.error.$excelError, r.error.message));
     };
-    w.onerror = () => {
-      // The worker cannot run here: stop using it and answer what is pending inline.
-      worker = null;
+    const fail = () => {
+      // The worker cannot run (it failed to start, or died mid-flight): stop using it and answer every
+      // pending call inline, with exactly what the inline call gives, errors included.
+      if (worker === w) worker = null;
       w.terminate();
-      for (const p of pending.values()) p.reject(undefined);
+      const calls = [...pending.values()];
       pending.clear();
+      for (const p of calls) {
+        try {
+          p.resolve(p.inline());
+        } catch (error) {
+          p.reject(error);
+        }
+      }
     };
+    w.onerror = fail;
+    w.onmessageerror = fail;
     return w;
   } catch {
     return null;
@@ -100,6 +117,8 @@ function startWorker(): Worker | null {
  * value, rejected with the same Excel error.
  */
 export function offload<T>(fn: string, args: unknown[], inline: () => T): Promise<T> {
+  const dates = whenKnown();
+  if (dates) return dates.then(() => offload(fn, args, inline));
   if (worker === undefined) worker = startWorker();
   if (!worker) {
     return new Promise<T>((resolve) => resolve(inline()));
@@ -107,10 +126,13 @@ export function offload<T>(fn: string, args: unknown[], inline: () => T): Promis
   const id = nextId++;
   const w = worker;
   return new Promise<T>((resolve, reject) => {
-    pending.set(id, {
-      resolve: resolve as (v: unknown) => void,
-      reject: (error) => (worker === null ? resolve(inline()) : reject(error)),
-    });
-    w.postMessage({ id, fn, args: JSON.stringify(args) } satisfies WorkerRequest);
+    pending.set(id, { resolve: resolve as (v: unknown) => void, reject, inline });
+    try {
+      w.postMessage({ id, fn, args: JSON.stringify(args), dateSystem: dateSystem() } satisfies WorkerRequest);
+    } catch {
+      // The message cannot be sent (the worker is gone): answer on this thread.
+      pending.delete(id);
+      resolve(inline());
+    }
   });
 }

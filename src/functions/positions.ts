@@ -2,6 +2,7 @@ import { AMORTIZATIONS, FREQUENCIES, NMD_CAPS, NMD_CATEGORIES, allocatePortfolio
 import { MAX_SERIAL, addMonths, toIso } from "../engine/time/serialDate";
 import type { SerialDate } from "../engine/types";
 import { choiceCell, dateCell, fail, isBlank, numberCell, toMatrix } from "./args";
+import { toEngineSerial } from "./dateSystem";
 import { messages, type Where } from "./messages";
 
 /** Columns of the positions table (SPEC §2), by their canonical header. */
@@ -85,7 +86,8 @@ export function parsePositions(raw: unknown, where: Where, asOf: SerialDate, opt
   };
   const date = (c: number, column: Column): SerialDate => {
     const v = row[c];
-    return typeof v === "number" && v >= 61 && v <= MAX_SERIAL ? Math.trunc(v) : dateCell(v, at(column));
+    const serial = typeof v === "number" ? toEngineSerial(v) : NaN;
+    return serial >= 61 && serial <= MAX_SERIAL ? Math.trunc(serial) : dateCell(v, at(column));
   };
   const known = header.map(() => new Map<string, string>());
   const choice = <T extends string>(c: number, column: Column, choices: readonly T[]): T => {

@@ -1,5 +1,6 @@
 import { EngineError } from "../engine/errors";
-import type { ArgSpec } from "./args";
+import { plainArgument, type ArgSpec } from "./args";
+import { whenKnown } from "./dateSystem";
 import { makeExcelError, isExcelError, type ExcelError } from "./excelError";
 import { messages } from "./messages";
 
@@ -12,7 +13,10 @@ export type Cell = number | string | boolean | ExcelError;
  * Turns an argument spec and an engine kernel into a function callable exactly as Excel calls it. This
  * is the only try/catch of the functions layer: parsing, the kernel and the output check run inside it,
  * and every failure leaves as a thrown Excel error (`#VALUE!` with a message for input the user can fix,
- * `#NUM!` where no number exists). Arguments beyond the spec (Excel's invocation object) are ignored.
+ * `#NUM!` where no number exists). Arguments beyond the spec (Excel's invocation object) are ignored;
+ * cells holding data types are read as their basic values (`plainArgument`). While the shared runtime
+ * is still asking Excel for the workbook's date system (dateSystem.ts) the call waits for the answer
+ * and returns a Promise, which Excel accepts from any function.
  * Non-finite numbers never reach a cell: in a table they become `#NUM!` elements, alone they throw.
  */
 export function defineFunction<const S extends readonly ArgSpec<any>[], R extends Cell | Cell[][]>(
@@ -20,15 +24,22 @@ export function defineFunction<const S extends readonly ArgSpec<any>[], R extend
   specs: readonly [...S],
   kernel: (...values: Values<S>) => R
 ): (...raw: unknown[]) => R {
-  return (...raw: unknown[]): R => {
+  const run = (raw: unknown[]): R => {
     let result: R;
     try {
-      const values = specs.map((spec, i) => spec.parse(raw[i] ?? null, { fn: id, arg: spec.name })) as Values<S>;
+      const values = specs.map((spec, i) => {
+        const where = { fn: id, arg: spec.name };
+        return spec.parse(plainArgument(raw[i] ?? null, where), where);
+      }) as Values<S>;
       result = kernel(...values);
     } catch (error) {
       throw toExcelError(id, error);
     }
     return checkOutput(id, result);
+  };
+  return (...raw: unknown[]): R => {
+    const pending = whenKnown();
+    return pending ? (pending.then(() => run(raw)) as unknown as R) : run(raw);
   };
 }
 

@@ -115,3 +115,72 @@ describe("offload without a Worker (plain Node)", () => {
     await expect(offload("X", [], () => { throw Object.assign(new Error("bad"), { code: "#VALUE!" }); })).rejects.toMatchObject({ code: "#VALUE!" });
   });
 });
+
+describe("a worker that dies with calls in flight", () => {
+  const g = globalThis as any;
+  let sent: unknown[] = [];
+  const workers: { onerror: ((e: unknown) => void) | null }[] = [];
+
+  beforeAll(() => {
+    g.document = {};
+    // A worker that accepts messages and never answers, until the test kills it.
+    g.Worker = class {
+      onmessage: ((e: { data: unknown }) => void) | null = null;
+      onerror: ((e: unknown) => void) | null = null;
+      onmessageerror: ((e: unknown) => void) | null = null;
+      constructor() {
+        workers.push(this);
+      }
+      postMessage(m: unknown) {
+        sent.push(m);
+      }
+      terminate() {}
+    };
+  });
+
+  afterAll(() => {
+    delete g.document;
+    delete g.Worker;
+  });
+
+  it("settles every pending call with exactly what the inline call gives, errors included, and then runs inline", async () => {
+    jest.resetModules();
+    sent = [];
+    const gap = await import("../../src/functions/adapters/gap");
+    const { functionsById: byId } = await import("../../src/functions/index");
+    const good = [usd, SAMPLE_AS_OF, "MONTHLY", null] as const;
+    const bad = [[["Balance"], [1]], SAMPLE_AS_OF, null, null] as const;
+    const settled: { ok: boolean; value: unknown }[] = [];
+    const track = (p: Promise<unknown>) =>
+      p.then(
+        (value) => settled.push({ ok: true, value }),
+        (value) => settled.push({ ok: false, value })
+      );
+    const calls = [track(gap.repricinggap(...good)), track(gap.repricinggap(...bad)), track(gap.liquiditygap(...good))];
+    await new Promise((r) => setTimeout(r, 5));
+    expect(sent.length).toBe(3);
+    expect(settled).toEqual([]); // #BUSY! while the worker holds them
+
+    expect(workers.length).toBe(1);
+    workers[0].onerror!(new Error("worker crashed"));
+    await Promise.all(calls);
+
+    const plain = (v: unknown): unknown => (Array.isArray(v) ? v.map(plain) : isExcelError(v) ? { code: v.code, message: v.message } : v);
+    let inlineError: any;
+    try {
+      byId.REPRICINGGAP(...bad);
+    } catch (e) {
+      inlineError = e;
+    }
+    expect(settled.map((s) => s.ok)).toEqual([true, false, true]);
+    expect(plain(settled[0].value)).toEqual(plain(byId.REPRICINGGAP(...good)));
+    expect(plain(settled[1].value)).toEqual(plain(inlineError));
+    expect(inlineError.message).toMatch(/required column "Rate"/);
+    expect(plain(settled[2].value)).toEqual(plain(byId.LIQUIDITYGAP(...good)));
+
+    // After the failure no new call waits on the dead worker.
+    sent = [];
+    await expect(gap.repricinggap(...good).then(plain)).resolves.toEqual(plain(byId.REPRICINGGAP(...good)));
+    expect(sent).toEqual([]);
+  });
+});

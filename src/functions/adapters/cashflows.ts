@@ -4,6 +4,7 @@ import { bootstrapZeroRates } from "../../engine/cashflows/bootstrap";
 import { FLOW_VIEWS, generateFlows } from "../../engine/cashflows/generate";
 import { interpolatedCurve } from "../../engine/curves/interpolatedCurve";
 import { arg, booleanCell, curveArg, fail, isBlank, numberCell, scalarOf, timeCell, vectorOf } from "../args";
+import { toWorkbookSerial } from "../dateSystem";
 import { discounting, legAfter, pairAmountsDates } from "../flowsArgs";
 import { messages } from "../messages";
 import { parsePositions } from "../positions";
@@ -211,7 +212,7 @@ const CASHFLOWS = defineFunction(
       const rows: Cell[][] = [];
       for (let k = 0; k < list.count; k++) {
         const i = list.position[k];
-        rows.push([portfolio.id[i] || portfolio.row[i], list.date[k], list.principal[k], list.interest[k], list.principal[k] + list.interest[k]]);
+        rows.push([portfolio.id[i] || portfolio.row[i], toWorkbookSerial(list.date[k]), list.principal[k], list.interest[k], list.principal[k] + list.interest[k]]);
       }
       return table("CASHFLOWS", ["Id", "Date", "Principal", "Interest", "Total"], rows, headers);
     }
@@ -222,7 +223,7 @@ const CASHFLOWS = defineFunction(
       if (!daily.present[d]) continue;
       const principal = daily.assetPrincipal[d] + daily.liabilityPrincipal[d];
       const interest = daily.assetInterest[d] + daily.liabilityInterest[d];
-      rows.push([asOf + d, principal, interest, principal + interest]);
+      rows.push([toWorkbookSerial(asOf + d), principal, interest, principal + interest]);
     }
     return table("CASHFLOWS", ["Date", "Principal", "Interest", "Total"], rows, headers);
   }

@@ -11,6 +11,7 @@ import { pairAmountsDates } from "../flowsArgs";
 import { messages, type Where } from "../messages";
 import { parsePositions } from "../positions";
 import { offload } from "../offload";
+import { toWorkbookSerial } from "../dateSystem";
 import { defineFunction, type Cell } from "../runner";
 import { table } from "../table";
 
@@ -43,7 +44,7 @@ const bucketsArg = (name = "buckets"): { name: string; parse: (raw: unknown, whe
 /** Bucket, From and To cells of bucket k: dates with an as-of date, years without. */
 function bucketColumns(scheme: BucketScheme, k: number, edges: Int32Array | undefined, asOf: SerialDate | undefined): Cell[] {
   const last = k === scheme.labels.length - 1;
-  if (edges && asOf !== undefined) return [scheme.labels[k], k === 0 ? asOf : edges[k - 1], last ? "" : edges[k]];
+  if (edges && asOf !== undefined) return [scheme.labels[k], toWorkbookSerial(k === 0 ? asOf : edges[k - 1]), last ? "" : toWorkbookSerial(edges[k])];
   return [scheme.labels[k], k === 0 ? 0 : edgeTime(scheme.edges[k - 1]), last ? "" : edgeTime(scheme.edges[k])];
 }
 

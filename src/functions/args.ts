@@ -209,10 +209,17 @@ export const arg = {
 };
 
 /**
- * The curve argument of SPEC §1: a number (a flat continuously-compounded zero rate) or a two-column
- * range of tenor and zero rate, with an optional header row; fully blank rows are ignored.
+ * Reads each row of a range: by default straight through (the first problem throws); the task pane's
+ * checks pass a reader that records each row's problem and goes on (cells.ts `collectRows`).
  */
-export function parseCurve(raw: unknown, where: Where): Pillars {
+export type RowReader = (row: number, read: () => void) => void;
+const straight: RowReader = (_, read) => read();
+
+/**
+ * The curve argument (docs/conventions.md): a number (a flat continuously-compounded zero rate) or a
+ * two-column range of tenor and zero rate, with an optional header row; fully blank rows are ignored.
+ */
+export function parseCurve(raw: unknown, where: Where, eachRow: RowReader = straight): Pillars {
   const m = toMatrix(raw, where);
   if (m.length === 1 && m[0].length === 1) {
     const rate = numberCell(m[0][0], where, "a zero rate or a two-column range of tenors and zero rates");
@@ -229,12 +236,14 @@ export function parseCurve(raw: unknown, where: Where): Pillars {
     if (isBlank(tenor) && isBlank(rate)) return;
     const isHeader = i === 0 && typeof tenor === "string" && typeof rate === "string" && parseTenor(tenor) === undefined;
     if (isHeader) return;
-    if (isBlank(tenor) || isBlank(rate)) fail(messages.halfBlank(w));
-    const t = timeCell(tenor, { ...w, column: "tenor" });
-    const z = numberCell(rate, { ...w, column: "zero rate" }, "a zero rate as a decimal (0.035 for 3.5 %)");
-    if (times.length > 0 && t <= times[times.length - 1]) fail(messages.notIncreasing(w, t, times[times.length - 1]));
-    times.push(t);
-    zeros.push(z);
+    eachRow(i + 1, () => {
+      if (isBlank(tenor) || isBlank(rate)) fail(messages.halfBlank(w));
+      const t = timeCell(tenor, { ...w, column: "tenor" });
+      const z = numberCell(rate, { ...w, column: "zero rate" }, "a zero rate as a decimal (0.035 for 3.5 %)");
+      if (times.length > 0 && t <= times[times.length - 1]) fail(messages.notIncreasing(w, t, times[times.length - 1]));
+      times.push(t);
+      zeros.push(z);
+    });
   });
   if (times.length === 0) fail(messages.shape(where, "holds no pillars; expected at least one row of tenor and zero rate"));
   return { times, zeros };

@@ -1,24 +1,16 @@
 import { AMORTIZATIONS, FREQUENCIES, NMD_CAPS, NMD_CATEGORIES, allocatePortfolio, type Portfolio } from "../engine/portfolio/portfolio";
 import { MAX_SERIAL, addMonths, toIso } from "../engine/time/serialDate";
 import type { SerialDate } from "../engine/types";
-import { choiceCell, dateCell, fail, isBlank, numberCell, toMatrix } from "./args";
+import { choiceCell, dateCell, fail, isBlank, numberCell, toMatrix, type RowReader } from "./args";
+import { collectRows, rowIssue, type RangeIssue } from "./cells";
 import { toEngineSerial } from "./dateSystem";
 import { messages, type Where } from "./messages";
+import { BASIS_CODES, RATE_TYPES, SIDES, columnOfHeader, type PositionColumnName } from "./schema/positions";
 
-/** Columns of the positions table (SPEC §2), by their canonical header. */
-const COLUMNS = [
-  "Balance", "Side", "Rate", "Maturity", "Type", "Amortization", "Frequency", "NextReset", "ResetMonths", "Spread",
-  "Basis", "Category", "CoreShare", "CoreMaturity", "CPR", "TDRR", "Beta", "Start", "Id", "Currency",
-] as const;
-type Column = (typeof COLUMNS)[number];
-
-const normalize = (header: string): string => header.toLowerCase().replace(/[\s_]+/g, "");
+type Column = PositionColumnName;
 
 /** Longest a position may run from as_of: 100 years, so a row never generates more than 1,200 payments. */
 const MAX_YEARS = 100;
-
-const SIDES = ["A", "ASSET", "L", "LIABILITY"] as const;
-const TYPES = ["FIXED", "FLOATING"] as const;
 
 export interface PositionsOptions {
   /** Only rows of this currency count, when the table has a Currency column. */
@@ -26,11 +18,28 @@ export interface PositionsOptions {
 }
 
 /**
- * Reads a positions range with its header row into a Portfolio. Columns are found by header name (case-
- * and space-insensitive, any order, unknown columns ignored); fully blank rows are skipped; every bad
- * value is a #VALUE! naming the column and the row (1-based within the range, the header being row 1).
+ * Reads a positions range with its header row into a Portfolio. Columns are found by header name
+ * (docs/positions.md: any order, case- and space-insensitive, unknown columns ignored); fully blank rows
+ * are skipped; the first bad value is a #VALUE! naming the column and the row (1-based within the
+ * range, the header being row 1).
  */
 export function parsePositions(raw: unknown, where: Where, asOf: SerialDate, options: PositionsOptions = {}): Portfolio {
+  return readPositions(raw, where, asOf, options, (_, read) => read());
+}
+
+/**
+ * Every problem the functions would report for a positions table, row by row, with the same messages
+ * and row numbers (the task pane's validation report). Stops after `limit` bad rows. Without `asOf`
+ * the checks against the as-of date are left out.
+ */
+export function positionsIssues(raw: unknown, where: Where, asOf: SerialDate | undefined, options: PositionsOptions = {}, limit = 100): RangeIssue[] {
+  const issues: RangeIssue[] = [];
+  const table = rowIssue(() => readPositions(raw, where, asOf, options, collectRows(issues, limit)));
+  if (table) issues.unshift({ message: table.message });
+  return issues;
+}
+
+function readPositions(raw: unknown, where: Where, asOf: SerialDate | undefined, options: PositionsOptions, eachRow: RowReader): Portfolio {
   const m = toMatrix(raw, where);
   if (m.length === 0) fail(messages.shape(where, "is empty; expected a header row and position rows"));
   const header = m[0];
@@ -39,7 +48,7 @@ export function parsePositions(raw: unknown, where: Where, asOf: SerialDate, opt
   header.forEach((cell, j) => {
     if (typeof cell !== "string" || cell.trim() === "") return;
     found.push(cell.trim());
-    const column = COLUMNS.find((c) => normalize(c) === normalize(cell));
+    const column = columnOfHeader(cell)?.name as Column | undefined;
     if (!column) return;
     if (index.has(column)) fail(messages.shape({ ...where, row: 1 }, `the column "${column}" appears twice`));
     index.set(column, j);
@@ -73,7 +82,7 @@ export function parsePositions(raw: unknown, where: Where, asOf: SerialDate, opt
     fail(messages.missingColumn(where.fn, where.arg, "Maturity", found));
   }
 
-  const latestMaturity = addMonths(asOf, 12 * MAX_YEARS);
+  const latestMaturity = asOf === undefined ? MAX_SERIAL : addMonths(asOf, 12 * MAX_YEARS);
   const p = allocatePortfolio(keep.length);
   // Cell readers with a fast path for well-formed cells; the Where of a message is only built on failure.
   let row: unknown[] = [];
@@ -104,7 +113,7 @@ export function parsePositions(raw: unknown, where: Where, asOf: SerialDate, opt
     if (v < 0 || v > 1) fail(messages.expected(at(column), v, "a fraction between 0 and 1"));
     return v;
   };
-  keep.forEach((rowIndex, i) => {
+  const readRow = (rowIndex: number, i: number): void => {
     r = rowIndex;
     row = m[r];
     p.row[i] = r + 1;
@@ -132,7 +141,7 @@ export function parsePositions(raw: unknown, where: Where, asOf: SerialDate, opt
     } else {
       if (cMaturity < 0 || isBlank(row[cMaturity])) fail(messages.missing(at("Maturity")));
       const maturity = date(cMaturity, "Maturity");
-      if (maturity <= asOf) fail(messages.dateExpected(at("Maturity"), toIso(maturity), `a maturity after as_of (${toIso(asOf)}); matured positions must be removed`));
+      if (asOf !== undefined && maturity <= asOf) fail(messages.dateExpected(at("Maturity"), toIso(maturity), `a maturity after as_of (${toIso(asOf)}); matured positions must be removed`));
       if (maturity > latestMaturity) fail(messages.dateExpected(at("Maturity"), toIso(maturity), `a maturity at most ${MAX_YEARS} years after as_of (${toIso(latestMaturity)}), which bounds the cash flows of a row`));
       p.maturity[i] = maturity;
     }
@@ -145,13 +154,13 @@ export function parsePositions(raw: unknown, where: Where, asOf: SerialDate, opt
     } else {
       p.frequency[i] = amortization === "BULLET" ? 1 : 12;
     }
-    const floating = has(cType) && choice(cType, "Type", TYPES) === "FLOATING";
+    const floating = has(cType) && choice(cType, "Type", RATE_TYPES) === "FLOATING";
     if (floating) {
       if (p.category[i] > 0) fail(messages.expected(at("Type"), row[cType], "FIXED or blank for a non-maturity deposit"));
       if (!has(cReset)) fail(messages.missing(at("NextReset")));
       const reset = date(cReset, "NextReset");
-      if (reset <= asOf || reset > p.maturity[i]) {
-        fail(messages.dateExpected(at("NextReset"), toIso(reset), `a date after as_of (${toIso(asOf)}) and on or before the maturity (${toIso(p.maturity[i])})`));
+      if ((asOf !== undefined && reset <= asOf) || reset > p.maturity[i]) {
+        fail(messages.dateExpected(at("NextReset"), toIso(reset), `a date after as_of (${asOf === undefined ? "not given" : toIso(asOf)}) and on or before the maturity (${toIso(p.maturity[i])})`));
       }
       p.floating[i] = 1;
       p.nextReset[i] = reset;
@@ -166,7 +175,7 @@ export function parsePositions(raw: unknown, where: Where, asOf: SerialDate, opt
     if (has(cSpread)) p.spread[i] = num(cSpread, "Spread", "a margin as a decimal");
     if (has(cBasis)) {
       const b = num(cBasis, "Basis", "a day-count code 0–4");
-      if (![0, 1, 2, 3, 4].includes(b)) fail(messages.unknownChoice(at("Basis"), b, ["0", "1", "2", "3", "4"]));
+      if (!(BASIS_CODES as readonly number[]).includes(b)) fail(messages.unknownChoice(at("Basis"), b, BASIS_CODES.map(String)));
       p.basis[i] = b;
     }
     if (has(cCpr)) p.cpr[i] = fraction(cCpr, "CPR");
@@ -174,11 +183,12 @@ export function parsePositions(raw: unknown, where: Where, asOf: SerialDate, opt
     if (has(cBeta)) p.beta[i] = num(cBeta, "Beta", "a pass-through factor such as 0.4");
     if (has(cStart)) {
       const start = date(cStart, "Start");
-      if (start > asOf) fail(messages.dateExpected(at("Start"), toIso(start), `an origination date on or before as_of (${toIso(asOf)}); forward-starting positions are not supported`));
+      if (asOf !== undefined && start > asOf) fail(messages.dateExpected(at("Start"), toIso(start), `an origination date on or before as_of (${toIso(asOf)}); forward-starting positions are not supported`));
       p.start[i] = start;
     }
     if (has(cId)) p.id[i] = String(row[cId]);
     if (cCurrency >= 0 && !isBlank(row[cCurrency])) p.currency[i] = currencyOf(row[cCurrency]);
-  });
+  };
+  keep.forEach((rowIndex, i) => eachRow(rowIndex + 1, () => readRow(rowIndex, i)));
   return p;
 }

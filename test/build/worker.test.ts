@@ -146,7 +146,7 @@ describe("a worker that dies with calls in flight", () => {
   it("settles every pending call with exactly what the inline call gives, errors included, and then runs inline", async () => {
     jest.resetModules();
     sent = [];
-    const gap = await import("../../src/functions/adapters/gap");
+    const gap = (await import("../../src/functions/adapters/gap")) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
     const { functionsById: byId } = await import("../../src/functions/index");
     const good = [usd, SAMPLE_AS_OF, "MONTHLY", null] as const;
     const bad = [[["Balance"], [1]], SAMPLE_AS_OF, null, null] as const;

@@ -163,8 +163,8 @@ describe("task pane in Chromium with a fake Excel host", () => {
     await page.keyboard.press("Enter");
     const badRows = page.getByRole("list", { name: "Rows that need attention" }).locator(":scope > li");
     await expect_(badRows).toHaveCount(2);
-    await expect_(badRows.nth(0)).toContainText('Balance is "n/a", not a number');
-    await page.getByRole("button", { name: "Select row 2 (X-2) in the sheet" }).click();
+    await expect_(badRows.nth(0)).toContainText('column Balance: got the text "n/a"; expected an outstanding principal amount');
+    await page.getByRole("button", { name: "Select row 3 (X-2) in the sheet" }).click();
     await page.waitForFunction(() => {
       const sel = (window as unknown as { __almFakeHost: { workbook: { selection: { sheet: string; box: { top: number } } } } }).__almFakeHost.workbook.selection;
       return sel.sheet === "Draft" && sel.box.top === 2;

@@ -111,7 +111,8 @@ export function excelHost(): EmulatedExcel {
   return shared;
 }
 
-type Caller = (...args: HostArg[]) => Promise<any>;
+/** Arguments are typed loosely: a test may pass any JS value a formula could produce, even wrong ones. */
+type Caller = (...args: unknown[]) => Promise<any>;
 
 /**
  * `excel.GAP(a, b, …)`: calls ALM.GAP through the emulated host. Arguments as a formula writes them: a
@@ -120,7 +121,7 @@ type Caller = (...args: HostArg[]) => Promise<any>;
  */
 export function hostFunctions(host?: EmulatedExcel): Record<string, Caller> {
   return new Proxy({} as Record<string, Caller>, {
-    get: (_, id: string) => (...args: HostArg[]) => (host ?? excelHost()).call(id, trimOmitted(args)),
+    get: (_, id: string) => (...args: unknown[]) => (host ?? excelHost()).call(id, trimOmitted(args as HostArg[])),
   });
 }
 

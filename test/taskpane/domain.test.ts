@@ -5,8 +5,8 @@ import { defaultSetup, restoreSetup } from "../../src/taskpane/domain/setup";
 import { DEMO_DRAFT, DEMO_POSITIONS } from "../../scripts/fake-host/demoWorkbook";
 
 describe("positions checks", () => {
-  it("finds columns by header name, ignoring case and spaces", () => {
-    const m = detectColumns(["id", " BALANCE ", "rate", "Next Reset", "Maturity", "Foo"]);
+  it("finds columns by header name as the functions do, ignoring case, spaces, underscores and hyphens", () => {
+    const m = detectColumns(["id", " BALANCE ", "rate", "Next_Reset", "Maturity", "Foo", "next reset"]);
     expect(m).toMatchObject({ Id: 0, Balance: 1, Rate: 2, NextReset: 3, Maturity: 4, Side: null });
   });
 
@@ -15,26 +15,36 @@ describe("positions checks", () => {
   });
 
   it("does not require Maturity when every row is a non-maturity deposit", () => {
-    const values = [["Balance", "Rate", "Category"], [1, 0.01, "NMD_WHOLESALE"], ["", "", ""]];
-    expect(validatePositions(values, detectColumns(values[0])).missingColumns).toEqual([]);
+    const values = [["Balance", "Rate", "Category", "CoreShare", "CoreMaturity"], [1, 0.01, "NMD_WHOLESALE", 0.5, 3], ["", "", "", "", ""]];
+    const report = validatePositions(values, detectColumns(values[0]));
+    expect(report.missingColumns).toEqual([]);
+    expect(report.issues).toEqual([]);
   });
 
-  it("lists each bad row with what is wrong, numbered as the functions number rows", () => {
+  it("lists each bad row with what is wrong, numbered as the functions number rows (the header is row 1)", () => {
     const report = validatePositions(DEMO_DRAFT, detectColumns(DEMO_DRAFT[0]));
     expect(report.rows).toBe(4);
     expect(report.issues).toEqual([
-      { row: 2, index: 2, id: "X-2", problems: ['Balance is "n/a", not a number'] },
-      { row: 3, index: 3, id: "X-3", problems: ["Maturity is blank on a row that is not a non-maturity deposit"] },
+      { row: 3, index: 2, id: "X-2", problems: ['column Balance: got the text "n/a"; expected an outstanding principal amount'] },
+      { row: 4, index: 3, id: "X-3", problems: ["column Maturity: a value is required here, but the cell is empty"] },
     ]);
     expect(validatePositions(DEMO_POSITIONS, detectColumns(DEMO_POSITIONS[0])).issues).toEqual([]);
   });
 
-  it("flags unknown sides and types and floaters without a next reset", () => {
+  it("flags an unknown side with the valid choices, as the functions do", () => {
     const values = [["Balance", "Rate", "Maturity", "Side", "Type", "NextReset"], [1, 0.01, 46000, "X", "FLOATING", ""]];
-    expect(validatePositions(values, detectColumns(values[0])).issues[0].problems).toEqual([
-      'Side is "X"; expected A, Asset, L or Liability',
-      "NextReset is blank on a floating row",
-    ]);
+    expect(validatePositions(values, detectColumns(values[0])).issues[0].problems).toEqual(['column Side: the text "X" is not a valid choice; valid choices are A, ASSET, L, LIABILITY']);
+  });
+
+  it("checks against the as-of date only when it is given", () => {
+    const values = [["Balance", "Rate", "Maturity"], [1, 0.01, 46000]];
+    expect(validatePositions(values, detectColumns(values[0])).issues).toEqual([]);
+    expect(validatePositions(values, detectColumns(values[0]), 46100).issues[0].problems[0]).toMatch(/^column Maturity: got 2025-12-09; expected a maturity after as_of \(2026-03-19\)/);
+  });
+
+  it("reports a column given twice as a problem of the whole table", () => {
+    const values = [["Balance", "balance", "Rate", "Maturity"], [1, 1, 0.01, 46000]];
+    expect(validatePositions(values, detectColumns(values[0])).tableProblem).toBe('row 1: the column "Balance" appears twice');
   });
 
   it("applies the user's column choices and lists the headers to rename", () => {
@@ -42,6 +52,7 @@ describe("positions checks", () => {
     const mapping = effectiveMapping(header, { Balance: "Outstanding", Id: "" });
     expect(mapping).toMatchObject({ Balance: 1, Id: null });
     expect(headerRenames(header, mapping)).toEqual([{ field: "Balance", column: 1, from: "Outstanding" }]);
+    expect(validatePositions([header, ["a", "n/a", 0.01, 46000]], mapping).issues[0]).toMatchObject({ row: 2, problems: ['column Balance: got the text "n/a"; expected an outstanding principal amount'] });
   });
 });
 

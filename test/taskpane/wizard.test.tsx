@@ -54,9 +54,10 @@ describe("positions step", () => {
     const rows = await screen.findByRole("list", { name: "Rows that need attention" });
     const items = within(rows).getAllByRole("listitem").filter((li) => li.parentElement === rows);
     expect(items).toHaveLength(2);
-    expect(items[0]).toHaveTextContent('Row 2 (X-2), sheet row 3Balance is "n/a", not a number');
-    expect(items[1]).toHaveTextContent("Maturity is blank on a row that is not a non-maturity deposit");
-    await user.click(screen.getByRole("button", { name: "Select row 3 (X-3) in the sheet" }));
+    // Row numbers and wording are the functions' own: ALM.EVE would say "positions, row 3, column Balance: …".
+    expect(items[0]).toHaveTextContent('Row 3 (X-2), sheet row 3column Balance: got the text "n/a"; expected an outstanding principal amount');
+    expect(items[1]).toHaveTextContent("Row 4 (X-3), sheet row 4column Maturity: a value is required here, but the cell is empty");
+    await user.click(screen.getByRole("button", { name: "Select row 4 (X-3) in the sheet" }));
     expect(gateway.selectRange).toHaveBeenLastCalledWith("Draft!A4:M4");
     expect(fake.current().wb.selection).toEqual({ sheet: "Draft", box: { top: 3, left: 0, bottom: 3, right: 12 } });
   });
@@ -77,7 +78,7 @@ describe("positions step", () => {
     await user.click(screen.getByRole("radio", { name: "A range" }));
     await user.type(screen.getByRole("textbox", { name: /Positions range/ }), "Draft!A1:M5");
     await user.click(screen.getByRole("button", { name: "Read positions" }));
-    await screen.findByText(/1 of 4 rows need attention/);
+    await screen.findByText(/^Missing required column: Balance\.$/);
     await user.selectOptions(screen.getByRole("combobox", { name: /^Balance \(required\)/ }), "Outstanding");
     await user.click(screen.getByRole("button", { name: "Rename in the sheet…" }));
     const dialog = await findDialog("Rename headers in your sheet?");

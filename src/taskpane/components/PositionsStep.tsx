@@ -1,4 +1,4 @@
-/** Step 1: where the positions are, how their columns map to SPEC §2 fields, the as-of date, and a report of bad rows. */
+/** Step 1: where the positions are, how their columns map to the fields of docs/getting-started.md, the as-of date, and a report of bad rows. */
 import {
   Accordion,
   AccordionHeader,
@@ -18,7 +18,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import type { Issue } from "../domain/plan";
-import { POSITION_FIELDS, effectiveMapping, headerRenames, type ValidationReport } from "../domain/positions";
+import { POSITION_FIELDS, effectiveMapping, headerRenames, requirementText, type ValidationReport } from "../domain/positions";
 import type { Setup } from "../domain/setup";
 import { qualified } from "../excel/a1";
 import { useGateway } from "../excel/GatewayContext";
@@ -98,9 +98,9 @@ export function PositionsStep({ setup, update, data, reading, readError, onRead,
   const mappingSelect = (field: (typeof POSITION_FIELDS)[number]) => {
     const col = mapping?.[field.name] ?? null;
     const value = col === null ? "" : String(header[col] ?? "");
-    const req = field.required === true ? " (required)" : field.required === "non-NMD" ? " (required except for non-maturity deposits)" : "";
+    const req = requirementText(field);
     return (
-      <Field key={field.name} label={`${field.name}${req}`} hint={field.hint}>
+      <Field key={field.name} label={req ? `${field.name} (${req})` : field.name} hint={field.doc}>
         <Select
           id={`map-${field.name}`}
           value={value}
@@ -117,7 +117,7 @@ export function PositionsStep({ setup, update, data, reading, readError, onRead,
     );
   };
 
-  const optionalFound = mapping ? POSITION_FIELDS.filter((f) => f.required === false && mapping[f.name] !== null).length : 0;
+  const optionalFound = mapping ? POSITION_FIELDS.filter((f) => f.required === "optional" && mapping[f.name] !== null).length : 0;
 
   return (
     <div className={styles.stack}>
@@ -130,7 +130,7 @@ export function PositionsStep({ setup, update, data, reading, readError, onRead,
 
       {p.sourceKind === "table" ? (
         <div className={styles.row}>
-          <Field className={styles.grow} label="Positions table" hint="Its header row names the columns (SPEC §2)." validationMessage={tablesError ?? issueFor("positions-table")} validationState={tablesError || issueFor("positions-table") ? "error" : "none"}>
+          <Field className={styles.grow} label="Positions table" hint="The ALM functions find its columns (Balance, Rate, Maturity, …) by the names in its header row." validationMessage={tablesError ?? issueFor("positions-table")} validationState={tablesError || issueFor("positions-table") ? "error" : "none"}>
             <Select id="positions-table" value={p.tableName} onChange={(_, d) => setPositions({ tableName: d.value })}>
               <option value="">{tables === null ? "Loading tables…" : tableNames.length === 0 ? "No tables in this workbook" : "Choose a table"}</option>
               {tableNames.map((t) => (
@@ -170,12 +170,12 @@ export function PositionsStep({ setup, update, data, reading, readError, onRead,
             Column mapping
           </h3>
           <Text className={styles.muted}>The ALM functions find columns by their header name (case and spaces ignored). Change a choice to use another column; its header then needs the field's name.</Text>
-          {POSITION_FIELDS.filter((f) => f.required !== false).map(mappingSelect)}
+          {POSITION_FIELDS.filter((f) => f.required === "always" || f.required === "unless-nmd").map(mappingSelect)}
           <Accordion collapsible>
             <AccordionItem value="optional">
               <AccordionHeader size="small">Optional columns ({optionalFound} found)</AccordionHeader>
               <AccordionPanel>
-                <div className={styles.stack}>{POSITION_FIELDS.filter((f) => f.required === false).map(mappingSelect)}</div>
+                <div className={styles.stack}>{POSITION_FIELDS.filter((f) => f.required !== "always" && f.required !== "unless-nmd").map(mappingSelect)}</div>
               </AccordionPanel>
             </AccordionItem>
           </Accordion>
@@ -203,12 +203,13 @@ export function PositionsStep({ setup, update, data, reading, readError, onRead,
           <h3 id="report-title" className={styles.sectionTitle}>
             Validation report
           </h3>
-          {report.missingColumns.length === 0 && report.issues.length === 0 ? (
+          {report.missingColumns.length === 0 && report.issues.length === 0 && !report.tableProblem ? (
             <Text role="status">No problems found in {report.rows} rows.</Text>
           ) : (
             <>
               <Text role="status">
                 {report.missingColumns.length > 0 && `Missing required column${report.missingColumns.length > 1 ? "s" : ""}: ${report.missingColumns.join(", ")}. `}
+                {report.tableProblem && `The table: ${report.tableProblem}. `}
                 {report.issues.length > 0 && `${report.issues.length} of ${report.rows} rows need attention.`}
               </Text>
               <ul className={styles.plainList} aria-label="Rows that need attention">

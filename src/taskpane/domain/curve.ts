@@ -1,9 +1,12 @@
 /**
- * Curve pillars as the pane sees them (SPEC §1 curve argument): tenor (years or text such as 3M, 5Y)
- * and a continuously-compounded zero rate. Pillars come from a workbook range (rates as decimals, an
- * optional header row) or are typed in the pane (rates in percent).
+ * Curve pillars as the pane sees them (the curve argument of docs/conventions.md): tenor (years or text
+ * such as 3M, 5Y) and a continuously-compounded zero rate. Pillars come from a workbook range (rates as
+ * decimals, an optional header row; checked by the functions' own reader, so the pane accepts exactly
+ * what ALM.ZERO accepts) or are typed in the pane (rates in percent).
  */
 import { parseTenor, tenorTime } from "../../engine/time/tenor";
+import { isBlank, parseCurve } from "../../functions/args";
+import { curveIssues } from "../../functions/cells";
 import type { PillarRow } from "./setup";
 
 export interface CurvePillars {
@@ -21,7 +24,6 @@ export interface CurveIssue {
 
 export type CurveParse = { ok: true; curve: CurvePillars } | { ok: false; issues: CurveIssue[] };
 
-const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
 /** Years of a tenor cell (number ≥ 0 or tenor text), or undefined. */
 export function tenorYears(value: unknown): number | undefined {
@@ -78,20 +80,18 @@ export function parsePillarRows(rows: readonly PillarRow[]): CurveParse {
   return finish(out, issues);
 }
 
+/** The function and argument the range check is made as; stripped from the messages shown. */
+const WHERE = { fn: "ZERO", arg: "curve" } as const;
+const strip = (message: string) => message.replace(/^ALM\.ZERO curve(, row \d+)?(, |: )?/, "");
+
 /** Pillars read from a two-column workbook range (rates as decimals); a header row is skipped. */
 export function parseCurveRange(values: readonly (readonly unknown[])[]): CurveParse {
-  if (values.length === 0 || values[0].length < 2) return { ok: false, issues: [{ row: 0, message: "the curve range must have two columns: tenor and zero rate" }] };
-  const body = tenorYears(values[0][0]) === undefined && typeof values[0][1] !== "number" ? values.slice(1) : values;
-  const offset = values.length - body.length;
-  const out: { row: number; tenor: number | string; years: number; rate: number }[] = [];
-  const issues: CurveIssue[] = [];
-  body.forEach((r, i) => {
-    if (r.every(isBlank)) return;
-    const years = tenorYears(r[0]);
-    const row = i + 1 + offset;
-    if (years === undefined) issues.push({ row, message: `tenor ${JSON.stringify(r[0])} is not a number of years or a tenor like 3M, 5Y` });
-    if (typeof r[1] !== "number" || !Number.isFinite(r[1])) issues.push({ row, message: `zero rate ${JSON.stringify(r[1])} is not a number` });
-    else if (years !== undefined) out.push({ row, tenor: typeof r[0] === "string" ? r[0].trim() : (r[0] as number), years, rate: r[1] });
-  });
-  return finish(out, issues);
+  const raw = values.map((r) => [...r]);
+  const issues = curveIssues(raw, WHERE);
+  if (issues.length > 0) return { ok: false, issues: issues.map((i) => ({ row: i.row ?? 0, message: strip(i.message) })) };
+  const { times, zeros } = parseCurve(raw, WHERE);
+  const single = raw.length === 1 && raw[0].length === 1;
+  const rows = raw.filter((r, i) => !(isBlank(r[0]) && isBlank(r[1])) && !(i === 0 && typeof r[0] === "string" && typeof r[1] === "string" && parseTenor(r[0]) === undefined));
+  const cells = single ? [[0, zeros[0]] as const] : rows.map((r) => [typeof r[0] === "string" ? r[0].trim() : (r[0] as number), r[1] as number] as const);
+  return { ok: true, curve: { cells, times, zeros } };
 }

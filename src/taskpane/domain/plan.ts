@@ -62,7 +62,7 @@ export function checkCurve(setup: Setup, read: ReadState): CurveCheck {
 export function positionsReport(setup: Setup, read: ReadState): ValidationReport | null {
   if (!read.positions) return null;
   const header = read.positions.values[0] ?? [];
-  return validatePositions(read.positions.values, effectiveMapping(header, setup.positions.columnChoices));
+  return validatePositions(read.positions.values, effectiveMapping(header, setup.positions.columnChoices), isoToSerial(setup.positions.asOf));
 }
 
 export interface ScenarioCheck {
@@ -105,6 +105,7 @@ export function checkSetup(setup: Setup, read: ReadState): PlanCheck {
   if (asOf === undefined) issues.push({ step: "positions", field: "as-of", message: p.asOf ? "The as-of date is not a valid date." : "Pick the as-of date.", blocking: true });
   const report = positionsReport(setup, read);
   if (report) {
+    if (report.tableProblem) issues.push({ step: "positions", message: `The positions table: ${report.tableProblem}.`, blocking: false });
     if (report.missingColumns.length > 0) issues.push({ step: "positions", message: `Missing required column${report.missingColumns.length > 1 ? "s" : ""}: ${report.missingColumns.join(", ")}. The ALM formulas will show #VALUE! until the table has ${report.missingColumns.length > 1 ? "them" : "it"}.`, blocking: false });
     if (report.issues.length > 0) issues.push({ step: "positions", message: `${report.issues.length} row${report.issues.length > 1 ? "s need" : " needs"} attention; the ALM formulas will show #VALUE! until ${report.issues.length > 1 ? "they are" : "it is"} fixed.`, blocking: false });
   }

@@ -1,56 +1,42 @@
 /**
- * Positions table checks done in the pane (SPEC §2): which column holds which field, and a light,
- * row-by-row report of what the ALM functions would reject. The functions stay the authority; this is
- * early feedback with a way to jump to the row.
+ * The positions table as the pane sees it: which column holds which field (the functions' schema,
+ * docs/positions.md), and the validation report — every bad row the ALM functions would reject, found
+ * by the functions' own reader with their own messages and row numbers.
  */
+import { positionsIssues } from "../../functions/positions";
+import { POSITION_COLUMNS, columnOfHeader, type PositionColumn } from "../../functions/schema/positions";
 
-export interface PositionField {
-  readonly name: string;
-  /** `true`: always required; `"non-NMD"`: required on rows that are not non-maturity deposits. */
-  readonly required: boolean | "non-NMD";
-  readonly hint: string;
+export type PositionField = PositionColumn;
+
+/** The fields the pane maps, in documentation order (the functions' schema). */
+export const POSITION_FIELDS: readonly PositionField[] = POSITION_COLUMNS;
+
+/** How a field's requirement reads in the column mapping ("" for optional fields). */
+export function requirementText(field: PositionField): string {
+  switch (field.required) {
+    case "always":
+      return "required";
+    case "unless-nmd":
+      return "required except for non-maturity deposits";
+    case "nmd":
+      return "required for non-maturity deposits";
+    case "floating":
+      return "required for floating rows";
+    default:
+      return "";
+  }
 }
-
-export const POSITION_FIELDS: readonly PositionField[] = [
-  { name: "Balance", required: true, hint: "outstanding principal" },
-  { name: "Rate", required: true, hint: "current annual rate, decimal" },
-  { name: "Maturity", required: "non-NMD", hint: "final maturity date" },
-  { name: "Side", required: false, hint: "A/Asset or L/Liability" },
-  { name: "Type", required: false, hint: "FIXED or FLOATING" },
-  { name: "Amortization", required: false, hint: "BULLET, ANNUITY or LINEAR" },
-  { name: "Frequency", required: false, hint: "payments per year" },
-  { name: "NextReset", required: false, hint: "next repricing date of floaters" },
-  { name: "ResetMonths", required: false, hint: "months between resets" },
-  { name: "Spread", required: false, hint: "floater margin" },
-  { name: "Basis", required: false, hint: "day count code 0–4" },
-  { name: "Category", required: false, hint: "NMD category" },
-  { name: "CoreShare", required: false, hint: "core share of an NMD" },
-  { name: "CoreMaturity", required: false, hint: "core average maturity, years" },
-  { name: "CPR", required: false, hint: "constant prepayment rate" },
-  { name: "TDRR", required: false, hint: "term deposit redemption ratio" },
-  { name: "Beta", required: false, hint: "NII pass-through" },
-  { name: "Start", required: false, hint: "origination date" },
-  { name: "Id", required: false, hint: "identifier" },
-  { name: "Currency", required: false, hint: "currency code" },
-];
 
 /** Field name → 0-based column index in the table, or null when no column holds it. */
 export type ColumnMapping = Record<string, number | null>;
 
-/** Header text as the ALM functions compare it: case- and space-insensitive. */
-export function normalizeHeader(value: unknown): string {
-  return String(value ?? "").replace(/\s+/g, "").toLowerCase();
-}
-
-/** The column of each field found by header name, as the ALM functions will find it. */
+/** The column of each field found by header name, exactly as the ALM functions will find it. */
 export function detectColumns(header: readonly unknown[]): ColumnMapping {
-  const byName = new Map<string, number>();
+  const mapping: ColumnMapping = Object.fromEntries(POSITION_FIELDS.map((f) => [f.name, null]));
   header.forEach((h, i) => {
-    const key = normalizeHeader(h);
-    if (key && !byName.has(key)) byName.set(key, i);
+    const field = columnOfHeader(h);
+    if (field && mapping[field.name] === null) mapping[field.name] = i;
   });
-  const mapping: ColumnMapping = {};
-  for (const f of POSITION_FIELDS) mapping[f.name] = byName.get(f.name.toLowerCase()) ?? null;
   return mapping;
 }
 
@@ -84,73 +70,68 @@ export function headerRenames(header: readonly unknown[], mapping: ColumnMapping
   for (const f of POSITION_FIELDS) {
     const col = mapping[f.name];
     if (col === null || col === undefined) continue;
-    if (normalizeHeader(header[col]) !== f.name.toLowerCase()) out.push({ field: f.name, column: col, from: String(header[col] ?? "") });
+    if (columnOfHeader(header[col])?.name !== f.name) out.push({ field: f.name, column: col, from: String(header[col] ?? "") });
   }
   return out;
 }
 
 export interface RowIssue {
-  /** 1-based row within the data (the header is row 0), as the functions number rows. */
+  /** Row within the range, the header being row 1: the row number the ALM functions' messages use. */
   readonly row: number;
   /** 0-based index into the values array (header included). */
   readonly index: number;
   readonly id: string | null;
+  /** What the functions say about the row, without the function and argument they would name. */
   readonly problems: readonly string[];
 }
 
 export interface ValidationReport {
   readonly rows: number;
   readonly missingColumns: readonly string[];
+  /** A problem with the table as a whole (a column given twice, an empty range). */
+  readonly tableProblem: string | null;
   readonly issues: readonly RowIssue[];
 }
 
-const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isDate = (v: unknown) => (typeof v === "number" && Number.isFinite(v) && v >= 1) || (typeof v === "string" && ISO_DATE.test(v.trim()));
-const show = (v: unknown) => (typeof v === "string" ? `"${v.length > 30 ? `${v.slice(0, 30)}…` : v}"` : String(v));
+const isBlankCell = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+
+/** The function and argument the report's checks are made as; stripped from the messages shown. */
+const WHERE = { fn: "EVE", arg: "positions" } as const;
+const PREFIX = `ALM.${WHERE.fn} ${WHERE.arg}`;
+const strip = (message: string) => message.replace(new RegExp(`^${PREFIX.replace(/\./g, "\\.")},? ?`), "").replace(/^: /, "");
+
+/** The table as the functions will read it once the pane has renamed the headers the user mapped. */
+function asFunctionsSee(values: readonly (readonly unknown[])[], mapping: ColumnMapping): unknown[][] {
+  const header = [...(values[0] ?? [])];
+  for (const r of headerRenames(header, mapping)) header[r.column] = r.field;
+  return [header, ...values.slice(1).map((r) => [...r])];
+}
 
 /**
- * Checks a positions range (header row first): missing required columns, and per row a non-numeric or
- * blank Balance or Rate, a blank or non-date Maturity on a non-NMD row, an unknown Side or Type, and a
- * floating row without NextReset. Fully blank rows are skipped, as the functions skip them.
+ * Checks a positions range (header row first) with the ALM functions' reader: the missing required
+ * columns, then every bad row with the functions' message (the first problem of each row, as the
+ * function would report it). `asOf` (an Excel serial) adds the checks against the as-of date.
  */
-export function validatePositions(values: readonly (readonly unknown[])[], mapping: ColumnMapping): ValidationReport {
+export function validatePositions(values: readonly (readonly unknown[])[], mapping: ColumnMapping, asOf?: number): ValidationReport {
   const data = values.slice(1);
+  const filled = data.filter((r) => !r.every(isBlankCell));
   const col = (name: string) => mapping[name] ?? null;
-  const filled = data.filter((r) => !r.every(isBlank));
   const categoryCol = col("Category");
-  const allNmd = filled.length > 0 && categoryCol !== null && filled.every((r) => String(r[categoryCol] ?? "").trim().toUpperCase().startsWith("NMD_"));
-  const missingColumns = POSITION_FIELDS.filter((f) => col(f.name) === null && (f.required === true || (f.required === "non-NMD" && !allNmd))).map((f) => f.name);
+  const allNmd = filled.length > 0 && categoryCol !== null && filled.every((r) => !isBlankCell(r[categoryCol]));
+  const missingColumns = POSITION_FIELDS.filter((f) => col(f.name) === null && (f.required === "always" || (f.required === "unless-nmd" && !allNmd))).map((f) => f.name);
+  if (missingColumns.length > 0) return { rows: filled.length, missingColumns, tableProblem: null, issues: [] };
+
+  const found = positionsIssues(asFunctionsSee(values, mapping), WHERE, asOf);
+  const idCol = col("Id");
   const issues: RowIssue[] = [];
-  let rows = 0;
-  data.forEach((r, i) => {
-    if (r.every(isBlank)) return;
-    rows++;
-    const cell = (name: string) => (col(name) === null ? undefined : r[col(name) as number]);
-    const problems: string[] = [];
-    for (const name of ["Balance", "Rate"]) {
-      if (col(name) === null) continue;
-      const v = cell(name);
-      if (isBlank(v)) problems.push(`${name} is blank`);
-      else if (typeof v !== "number" || !Number.isFinite(v)) problems.push(`${name} is ${show(v)}, not a number`);
+  let tableProblem: string | null = null;
+  for (const issue of found) {
+    if (issue.row === undefined) {
+      tableProblem = strip(issue.message);
+      continue;
     }
-    const category = String(cell("Category") ?? "").trim().toUpperCase();
-    const nmd = category.startsWith("NMD_");
-    if (col("Maturity") !== null) {
-      const m = cell("Maturity");
-      if (isBlank(m)) {
-        if (!nmd) problems.push("Maturity is blank on a row that is not a non-maturity deposit");
-      } else if (!isDate(m)) problems.push(`Maturity is ${show(m)}, not a date`);
-    }
-    const side = cell("Side");
-    if (!isBlank(side) && !/^(A|ASSET|L|LIABILITY)$/i.test(String(side).trim())) problems.push(`Side is ${show(side)}; expected A, Asset, L or Liability`);
-    const type = cell("Type");
-    if (!isBlank(type) && !/^(FIXED|FLOATING)$/i.test(String(type).trim())) problems.push(`Type is ${show(type)}; expected FIXED or FLOATING`);
-    if (/^FLOATING$/i.test(String(type ?? "").trim()) && col("NextReset") !== null && isBlank(cell("NextReset"))) problems.push("NextReset is blank on a floating row");
-    if (problems.length > 0) {
-      const id = cell("Id");
-      issues.push({ row: i + 1, index: i + 1, id: isBlank(id) ? null : String(id), problems });
-    }
-  });
-  return { rows, missingColumns, issues };
+    const id = idCol === null ? null : values[issue.row - 1]?.[idCol];
+    issues.push({ row: issue.row, index: issue.row - 1, id: isBlankCell(id) ? null : String(id), problems: [strip(issue.message).replace(/^row \d+, /, "")] });
+  }
+  return { rows: filled.length, missingColumns, tableProblem, issues };
 }

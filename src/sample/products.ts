@@ -1,6 +1,6 @@
 /**
- * Position rows of typical banking-book products, in the positions-table shape of SPEC §2 as Excel
- * passes it to a function: one array of cells per row, numbers for amounts, rates and date serials,
+ * Position rows of typical banking-book products, in the positions-table shape of docs/getting-started.md
+ * as Excel passes it to a function: one array of cells per row, numbers for amounts, rates and date serials,
  * text for codes, "" for a blank cell. Shared by the sample bank and the benchmark's portfolio
  * generator, so both exercise the same product mix. Pure: no Node or browser APIs.
  */
@@ -9,7 +9,7 @@ import { addMonths } from "../engine/time/serialDate";
 import type { Rate, SerialDate } from "../engine/types";
 import { Random, cents, rateOf } from "./random";
 
-/** Column headers of a generated positions table, in order (every column of SPEC §2). */
+/** Column headers of a generated positions table, in order (every column of the positions table in docs/getting-started.md). */
 export const POSITION_HEADER = [
   "Id", "Side", "Balance", "Rate", "Maturity", "Type", "Amortization", "Frequency", "NextReset", "ResetMonths",
   "Spread", "Basis", "Category", "CoreShare", "CoreMaturity", "CPR", "TDRR", "Beta", "Start", "Currency",

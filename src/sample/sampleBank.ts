@@ -5,7 +5,7 @@
  * Basel categories, term deposits, bonds issued), a USD and a EUR zero curve, and its Tier 1 capital.
  *
  * Equity is not a position: Basel IRRBB measures exclude CET1 and perpetual own funds without call
- * dates (EBA/GL/2018/02 ¶115; reference/regulatory.md §1.7), and the positions table needs a rate for
+ * dates (EBA/GL/2018/02 ¶115; docs/methodology/irrbb.md), and the positions table needs a rate for
  * every row. The bank's capital is given as the Tier 1 figure instead (assets − liabilities of the
  * table, less deductions).
  *
@@ -24,9 +24,9 @@ export const SAMPLE_CURRENCIES: readonly SampleCurrency[] = ["USD", "EUR"];
 export const SAMPLE_AS_OF: SerialDate = 46295;
 
 /**
- * Zero curves as two-column ranges with a header row (SPEC §1: tenor, continuously-compounded zero
- * rate). Illustrative levels, not market data: a USD curve inverted to 2 years then upward sloping,
- * and a EUR curve upward sloping from 1.9 %.
+ * Zero curves as two-column ranges with a header row (the `curve` argument of docs/functions.md: tenor,
+ * continuously-compounded zero rate). Illustrative levels, not market data: a USD curve inverted to 2
+ * years then upward sloping, and a EUR curve upward sloping from 1.9 %.
  */
 export const SAMPLE_CURVES: Readonly<Record<SampleCurrency, readonly (readonly [string, number | string])[]>> = {
   USD: [
@@ -111,7 +111,10 @@ function generate(): PositionCell[][] {
   return [[...POSITION_HEADER], ...SEGMENTS.flatMap((segment) => segmentRows(rng, segment))];
 }
 
-/** The positions table with its header row (SPEC §2 columns), both currencies, as Excel passes a range. */
+/**
+ * The positions table with its header row (the columns of docs/getting-started.md#the-positions-table),
+ * both currencies, as Excel passes a range.
+ */
 export const SAMPLE_POSITIONS: readonly (readonly PositionCell[])[] = generate();
 
 /** The positions of one currency, with the header row (what a per-currency sheet of the workbook holds). */

@@ -4,8 +4,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { DIST } from "../helpers/addinFiles";
 
-const DIST = path.join(__dirname, "..", "..", "dist");
 const html = fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");
 const csp = /<meta\s+http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/i.exec(html)?.[1] ?? "";
 const directives = new Map(

@@ -8,16 +8,36 @@ import { inflateSync } from "zlib";
 import { DOMParser, type Document, type Element } from "@xmldom/xmldom";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
-export const DIST = path.join(ROOT, "dist");
+/** The built add-in: dist/, or ALM_DIST (e.g. a build in a scratch folder while dist/ is in use). */
+export const DIST = process.env.ALM_DIST ? path.resolve(process.env.ALM_DIST) : path.join(ROOT, "dist");
 
-/** The webpack config module and the helpers it exports. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack.config.js is untyped CommonJS
-export const webpackConfig = require(path.join(ROOT, "webpack.config.js")) as {
+/** Which manifest a build writes, and for which address (webpack.config.js manifestTarget). */
+export interface ManifestTarget {
+  manifest: "development" | "production";
+  addinUrl: string;
+}
+
+/** The project's home page and issue tracker shown on support.html; null when not configured. */
+export interface ProjectLinks {
+  projectUrl: string | null;
+  issuesUrl: string | null;
+}
+
+/** The webpack config factory (webpack calls it with `--env` values and the CLI options) and its helpers. */
+export type WebpackConfigModule = ((env?: Record<string, unknown>, options?: { mode?: string }) => Promise<Record<string, unknown>>) & {
   adapterFiles: () => string[];
   productionUrl: (value?: string) => string;
   productionManifest: (xml: string, baseUrl: string) => string;
+  manifestTarget: (input: { mode?: string; release?: boolean; addinUrl?: string }) => ManifestTarget;
+  describeManifest: (target: ManifestTarget, file?: string) => string;
+  projectLinks: (vars?: Record<string, string | undefined>, pkg?: Record<string, unknown>) => ProjectLinks;
+  supportPage: (input: { description: string; version: string } & ProjectLinks) => string;
+  BuildInfoPlugin: new (...args: never[]) => { info: Record<string, unknown> };
   DEV_URL: string;
 };
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack.config.js is untyped CommonJS
+export const webpackConfig = require(path.join(ROOT, "webpack.config.js")) as WebpackConfigModule;
 
 export const NS = {
   officeApp: "http://schemas.microsoft.com/office/appforoffice/1.1",

@@ -1,6 +1,9 @@
 /**
  * Offline checks of manifest.xml (the online `npm run validate` is a manual pre-release step): the
- * shared-runtime wiring, resources, URLs, requirement sets and icons (reference/office-addin.md §1.5, §6.7).
+ * shared-runtime wiring, resources, URLs, requirement sets and icons (reference/office-addin.md §1.5, §6.7);
+ * and, from webpack.config.js without running webpack, which manifest a build writes (development for
+ * https://localhost:3000/ by default, production only for a given ALM_ADDIN_URL, a release build refusing
+ * without one) and the support page it generates.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -185,5 +188,129 @@ describe("the production rewrite of manifest.xml", () => {
     for (const bad of ["http://alm.example.com/", "https://alm.example.com", "https://localhost:3000/", "https://a.example/?x=1", "alm"]) {
       expect(() => webpackConfig.productionUrl(bad)).toThrow(/ALM_ADDIN_URL/);
     }
+  });
+
+  test("has no default address: without one it refuses, and webpack.config.js names no placeholder host", () => {
+    for (const missing of [undefined, "", "  "]) expect(() => webpackConfig.productionUrl(missing)).toThrow(/ALM_ADDIN_URL is not set/);
+    expect(fs.readFileSync(path.join(ROOT, "webpack.config.js"), "utf8")).not.toMatch(/example\.(org|com|net)/);
+  });
+});
+
+/** Runs the webpack config factory (no compilation) with these environment variables, restoring them after. */
+async function configWith(vars: Record<string, string | undefined>, env: Record<string, unknown> = {}, mode = "production") {
+  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  const set = (values: Record<string, string | undefined>) => {
+    for (const [k, v] of Object.entries(values)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  };
+  set(vars);
+  try {
+    return await webpackConfig(env, { mode });
+  } finally {
+    set(saved);
+  }
+}
+
+type Plugin = { patterns?: { to?: string; transform?: (content: Buffer) => Buffer | string }[]; info?: Record<string, unknown>; userOptions?: { filename?: string; templateContent?: string } };
+const plugins = (config: Record<string, unknown>) => config.plugins as Plugin[];
+/** What the config would write as dist/manifest.xml, and what build-info.json would record. */
+function manifestOf(config: Record<string, unknown>) {
+  const copy = plugins(config).find((p) => Array.isArray(p.patterns))!;
+  const pattern = copy.patterns!.find((p) => p.to === "manifest.xml")!;
+  const info = plugins(config).find((p) => p instanceof webpackConfig.BuildInfoPlugin)!.info!;
+  return { xml: String(pattern.transform!(Buffer.from(source))), info };
+}
+const supportHtmlOf = (config: Record<string, unknown>) => plugins(config).find((p) => p.userOptions?.filename === "support.html")!.userOptions!.templateContent!;
+
+describe("which manifest a build writes (webpack.config.js, without running webpack)", () => {
+  const NO_URL = { ALM_ADDIN_URL: undefined };
+
+  test("manifestTarget: development unless an address is given; a release needs one", () => {
+    const dev = { manifest: "development", addinUrl: "https://localhost:3000/" };
+    const prod = { manifest: "production", addinUrl: "https://alm.example.com/addin/" };
+    expect(webpackConfig.manifestTarget({ mode: "development" })).toEqual(dev);
+    expect(webpackConfig.manifestTarget({ mode: "development", addinUrl: prod.addinUrl })).toEqual(dev);
+    expect(webpackConfig.manifestTarget({ mode: "production" })).toEqual(dev);
+    expect(webpackConfig.manifestTarget({ mode: "production", addinUrl: "" })).toEqual(dev);
+    expect(webpackConfig.manifestTarget({ mode: "production", addinUrl: prod.addinUrl })).toEqual(prod);
+    expect(webpackConfig.manifestTarget({ mode: "production", release: true, addinUrl: prod.addinUrl })).toEqual(prod);
+    expect(() => webpackConfig.manifestTarget({ mode: "production", release: true })).toThrow(/npm run build:release needs ALM_ADDIN_URL/);
+    expect(() => webpackConfig.manifestTarget({ mode: "production", release: true, addinUrl: " " })).toThrow(/npm run build:release needs ALM_ADDIN_URL/);
+    expect(() => webpackConfig.manifestTarget({ mode: "production", release: true, addinUrl: "http://alm.example.com/" })).toThrow(/build:release: ALM_ADDIN_URL must be an https URL/);
+    expect(() => webpackConfig.manifestTarget({ mode: "production", addinUrl: "https://localhost:3000/" })).toThrow(/ALM_ADDIN_URL must be an https URL/);
+    expect(() => webpackConfig.manifestTarget({ mode: "development", release: true })).toThrow(/release build is a production build/);
+  });
+
+  test("npm run build (no ALM_ADDIN_URL) copies the development manifest for https://localhost:3000/", async () => {
+    const { xml, info } = manifestOf(await configWith(NO_URL));
+    expect(xml).toBe(source);
+    expect(xml).toContain('<SourceLocation DefaultValue="https://localhost:3000/taskpane.html"/>');
+    expect(xml).not.toMatch(/example\.org/);
+    expect(info).toMatchObject({ mode: "production", manifest: "development", addinUrl: "https://localhost:3000/" });
+    expect(webpackConfig.describeManifest(info as never)).toMatch(/^dist\/manifest\.xml: development manifest for https:\/\/localhost:3000\//);
+  });
+
+  test("npm run build:release without ALM_ADDIN_URL, or with a bad one, fails with what to set", async () => {
+    const pkgJson = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+    expect(pkgJson.scripts["build:release"]).toBe("webpack --mode production --env release");
+    await expect(configWith(NO_URL, { release: true })).rejects.toThrow(/npm run build:release needs ALM_ADDIN_URL[\s\S]*ALM_ADDIN_URL=https:\/\/your\.host\/alm\/ npm run build:release/);
+    await expect(configWith({ ALM_ADDIN_URL: "" }, { release: true })).rejects.toThrow(/needs ALM_ADDIN_URL/);
+    await expect(configWith({ ALM_ADDIN_URL: "https://alm.example.com/addin" }, { release: true })).rejects.toThrow(/must be an https URL ending in "\/"/);
+  });
+
+  test.each([[{ release: true }], [{}]])("with ALM_ADDIN_URL (env %j) the manifest points there and nowhere near localhost", async (env) => {
+    const url = "https://alm.example.com/addin/";
+    const { xml, info } = manifestOf(await configWith({ ALM_ADDIN_URL: url }, env));
+    expect(xml).toBe(webpackConfig.productionManifest(source, url));
+    expect(xml).not.toMatch(/localhost/);
+    expect(xml).toContain(`<SourceLocation DefaultValue="${url}taskpane.html"/>`);
+    expect(info).toMatchObject({ manifest: "production", addinUrl: url });
+    expect(webpackConfig.describeManifest(info as never)).toBe(`dist/manifest.xml: production manifest for ${url} (publish the folder there, then hand out dist/manifest.xml).`);
+  });
+
+  test("the dev server and development builds ignore ALM_ADDIN_URL", async () => {
+    const { xml, info } = manifestOf(await configWith({ ALM_ADDIN_URL: "https://alm.example.com/addin/" }, {}, "development"));
+    expect(xml).toBe(source);
+    expect(info).toMatchObject({ mode: "development", manifest: "development", addinUrl: "https://localhost:3000/" });
+  });
+});
+
+describe("support.html", () => {
+  const pkgJson = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { homepage?: unknown; bugs?: { url?: unknown } };
+
+  test("package.json has the homepage and bugs.url fields it reads, and no made-up address in them", () => {
+    expect(typeof pkgJson.homepage).toBe("string");
+    expect(typeof pkgJson.bugs?.url).toBe("string");
+    for (const value of [pkgJson.homepage, pkgJson.bugs?.url] as string[]) expect(value).not.toMatch(/example\.|github\.com\/(your|owner|user|example)/i);
+  });
+
+  test("projectLinks: ALM_PROJECT_URL / ALM_ISSUES_URL, else package.json homepage / bugs.url, else none", () => {
+    const pkgWith = { homepage: "https://git.example.com/alm", bugs: { url: "https://git.example.com/alm/issues" } };
+    expect(webpackConfig.projectLinks({}, { homepage: "", bugs: { url: "" } })).toEqual({ projectUrl: null, issuesUrl: null });
+    expect(webpackConfig.projectLinks({}, {})).toEqual({ projectUrl: null, issuesUrl: null });
+    expect(webpackConfig.projectLinks({}, pkgWith)).toEqual({ projectUrl: pkgWith.homepage, issuesUrl: pkgWith.bugs.url });
+    expect(webpackConfig.projectLinks({ ALM_PROJECT_URL: "https://p.example.com/", ALM_ISSUES_URL: "https://p.example.com/issues" }, pkgWith)).toEqual({ projectUrl: "https://p.example.com/", issuesUrl: "https://p.example.com/issues" });
+    expect(() => webpackConfig.projectLinks({ ALM_ISSUES_URL: "not a url" }, {})).toThrow(/ALM_ISSUES_URL is not a URL/);
+    expect(() => webpackConfig.projectLinks({}, { homepage: "ftp://x.example.com/" })).toThrow(/package.json homepage must be an http\(s\) URL/);
+  });
+
+  test("without links: says what the project is, points at the README and docs/, and says how to report a problem", () => {
+    const html = webpackConfig.supportPage({ description: "ALM functions.", version: "9.9.9", projectUrl: null, issuesUrl: null });
+    expect(html).not.toMatch(/<script\b|\bon[a-z]+=|javascript:|github\.com|example\./i);
+    expect(html).toMatch(/open-source \(MIT\) ALM add-in/);
+    for (const doc of ["README.md", "docs/getting-started.md", "docs/functions.md", "docs/taskpane.md", "docs/methodology/"]) expect(html).toContain(doc);
+    expect(html).toContain("<h2>Reporting a problem</h2>");
+    for (const what of ["=ALM.VERSION()", "the formula exactly as typed", "small anonymised example", "Excel platform and build"]) expect(html).toContain(what);
+  });
+
+  test("with ALM_PROJECT_URL and ALM_ISSUES_URL: links to both, escaped", async () => {
+    const html = supportHtmlOf(await configWith({ ALM_PROJECT_URL: "https://git.example.com/alm", ALM_ISSUES_URL: "https://git.example.com/alm/issues?q=a&b=<c>" }));
+    expect(html).toContain('<a href="https://git.example.com/alm">https://git.example.com/alm</a>');
+    expect(html).toContain('<a href="https://git.example.com/alm/issues?q=a&#38;b=&#60;c&#62;">');
+    expect(html).not.toContain("<c>");
+    expect(html).not.toMatch(/<script\b/i);
+    for (const what of ["=ALM.VERSION()", "small anonymised example", "Excel platform and build"]) expect(html).toContain(what);
   });
 });

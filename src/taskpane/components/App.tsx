@@ -1,6 +1,6 @@
 /**
- * The wizard: four steps (SPEC §4) as tabs, each usable on its own, with Back/Next, the setup saved in
- * the workbook as it changes, and the reads of positions and curve kept for the checks and charts.
+ * The wizard: four steps (docs/taskpane.md) as tabs, each usable on its own, with Back/Next, the setup
+ * saved in the workbook as it changes, and the reads of positions and curve kept for the checks and charts.
  */
 import {
   Button,

@@ -1,7 +1,8 @@
 /**
  * Scenario choices of the wizard. The six Basel scenarios are names the ALM functions know; custom
- * scenarios become what ALM.SHOCK accepts as `scenario` (SPEC §3): a number of bp for a parallel shift,
- * or a two-column table (tenor in years, shift in bp; linear in between, flat beyond the ends).
+ * scenarios become what ALM.SHOCK accepts as `scenario` (docs/functions.md): a number of bp for a
+ * parallel shift, or a two-column table (tenor in years, shift in bp; linear in between, flat beyond the
+ * ends).
  */
 import { parseNumber, tenorYears } from "./curve";
 import type { BaselScenario, CustomKind, CustomScenario, FloorKind, ScenarioSetup } from "./setup";

@@ -3,7 +3,7 @@
  * positions table, write the scenario sheet, select a bad row, remember the setup) and return a
  * `GatewayResult` instead of throwing, so React never sees an Office exception.
  *
- * Writes follow one protocol (reference/office-addin.md §5.1): read the ledger of what the add-in wrote
+ * Writes follow one protocol (docs/taskpane.md, Safety): read the ledger of what the add-in wrote
  * before and what is in the target cells now; refuse protected sheets; stop with the list of cells that
  * would be overwritten unless the user confirmed exactly those; then write in chunks, one `sync` per
  * chunk, formulas after values, names and charts last and the ledger after everything. If a `sync`

@@ -38,7 +38,7 @@ export interface GenerateOptions {
 }
 
 /**
- * A positions table of `n` positions plus its header row (SPEC §2 columns), products drawn with the
+ * A positions table of `n` positions plus its header row (the columns of docs/functions.md#the-positions-table), products drawn with the
  * weights of `mix`. Row i's Id is the product prefix and i (1-based), e.g. MTG0000001.
  */
 export function generatePositions(n: number, options: GenerateOptions = {}): PositionCell[][] {

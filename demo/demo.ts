@@ -155,7 +155,7 @@ export function demoCalls(currency: SampleCurrency): { id: DemoFunction; args: u
 
 /**
  * Bank-wide standardised EVE measure from the per-currency STANDARDEVE tables, aggregated the Basel way
- * (SRP31; reference/regulatory.md §1.7): per scenario the sum over currencies of the losses only
+ * (SRP31; docs/methodology/irrbb.md §3): per scenario the sum over currencies of the losses only
  * (gains ignored), converted to the reporting currency; the measure is the largest of these sums.
  */
 function bankWideEve(sections: readonly DemoSection[]): string | undefined {

@@ -11,6 +11,7 @@ import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import * as ts from "typescript";
 import { toIso } from "../src/engine/time/serialDate";
 import { functionsById } from "../src/functions/index";
+import { POSITION_COLUMNS, type PositionColumn } from "../src/functions/schema/positions";
 
 const ROOT = path.resolve(__dirname, "..");
 const ADAPTERS = path.join(ROOT, "src/functions/adapters");
@@ -28,7 +29,7 @@ interface FunctionMetadata {
   result?: { dimensionality?: string };
 }
 
-/** Sections of SPEC §3, in order; a function not listed lands in "Other". */
+/** Sections of the function catalogue, in order; a function not listed lands in "Other". */
 const SECTIONS: readonly { title: string; ids: readonly string[] }[] = [
   { title: "Curves", ids: ["DISCOUNT", "ZERO", "FWD", "BOOTSTRAP"] },
   { title: "Cash-flow analytics", ids: ["NPV", "DURATION", "CONVEXITY", "BPV", "KRD", "DGAP"] },
@@ -61,7 +62,7 @@ const FLOWS: unknown[][] = [
 ];
 const flowColumn = (j: number) => FLOWS.slice(1).map((r) => [r[j]]);
 
-/** `Positions`: an Excel table in the SPEC §2 layout, used with Positions[#All] (header row included). */
+/** `Positions`: an Excel table in the positions layout of docs/functions.md, used with Positions[#All] (header row included). */
 const POSITIONS: unknown[][] = [
   ["Id", "Side", "Balance", "Rate", "Maturity", "Type", "Amortization", "Frequency", "NextReset", "ResetMonths", "Category", "CoreShare", "CoreMaturity", "CPR", "TDRR", "Currency"],
   ["MTG-1", "A", 250000, 0.049, 48852, "FIXED", "ANNUITY", 12, "", "", "", "", "", 0.06, "", "USD"],
@@ -213,6 +214,33 @@ export function adapterFiles(): string[] {
     .map((name) => path.join(ADAPTERS, name));
 }
 
+const REQUIRED: Record<PositionColumn["required"], string> = {
+  always: "yes",
+  "unless-nmd": "yes, except non-maturity deposits",
+  nmd: "on non-maturity deposits",
+  floating: "on floaters",
+  optional: "no",
+};
+
+/** The positions table, from the one schema the functions and the task pane read. */
+function positionsTable(): string[] {
+  return [
+    "## The positions table",
+    "",
+    "Table functions take a positions range with its header row (`Table1[#All]`). Columns are found by their header,",
+    "ignoring case, spaces, underscores and hyphens (`Next Reset`, `next_reset`), in any order; other columns are ignored.",
+    "A missing required column is a `#VALUE!` naming it; a bad cell is a `#VALUE!` naming the row (the header is row 1)",
+    "and the column. Fully blank rows are skipped. The task pane's validation report uses the same reader and words.",
+    "",
+    "| Column | Also accepted | Required | Meaning | Default |",
+    "|---|---|---|---|---|",
+    ...POSITION_COLUMNS.map((c: PositionColumn) =>
+      `| \`${c.name}\` | ${c.aliases.map((a) => `\`${a}\``).join(", ")} | ${REQUIRED[c.required]} | ${escape(c.doc)}${c.choices && c.kind === "choice" ? ` Choices: ${c.choices.map((x) => `\`${x}\``).join(", ")}.` : ""} | ${c.default ? escape(c.default) : ""} |`
+    ),
+    "",
+  ];
+}
+
 /** The whole page. */
 export async function renderFunctionDocs(): Promise<string> {
   const files = adapterFiles();
@@ -252,10 +280,11 @@ export async function renderFunctionDocs(): Promise<string> {
     "",
     ...markdownTable(FLOWS),
     "",
-    "`Positions`, an Excel table in the positions layout ([the columns](getting-started.md#the-positions-table); blank cells are empty):",
+    "`Positions`, an Excel table in the positions layout ([the columns](#the-positions-table); blank cells are empty):",
     "",
     ...markdownTable(POSITIONS),
-    ""
+    "",
+    ...positionsTable()
   );
   for (const s of sections) {
     const members = s.ids.map((id) => functions.find((f) => f.id === id)).filter((f): f is FunctionMetadata => !!f);

@@ -12,7 +12,7 @@ What it does, independently of the TypeScript engine:
   linear amortiser, two liabilities and a quarterly floater, all dated on the 15th
   so that month arithmetic never clamps; the table is stored exactly as a user
   would type it (ISO dates) so the TS tests feed it to ALM.EVE / ALM.DELTAEVE;
-* repricing flows (SPEC §2): regular schedule rolled back from maturity by whole
+* repricing flows (docs/functions.md#the-positions-table): regular schedule rolled back from maturity by whole
   months (ql.Schedule, Backward, NullCalendar, Unadjusted); interest on the
   outstanding at the position's rate, Actual/365 fixed (basis 3) from the previous
   roll date, computed by ql.FixedRateLeg over the outstanding notionals; annuity
@@ -21,7 +21,7 @@ What it does, independently of the TypeScript engine:
   linear: outstanding/(payments left); the floater ends at NextReset with its full
   notional plus interest accrued from the previous roll date; a plain-Python
   recomputation of every interest amount must agree to 1e-9;
-* shock sizes: this script's own transcription of reference/regulatory.md §1.1-1.2
+* shock sizes: this script's own transcription of docs/methodology/irrbb.md §1
   for the currencies used; scenario shifts (SRP31.91, x = 4):
   parallel +/-S_par; short +/-S_short e^(-t/4); steepener -0.65 S_short e^(-t/4)
   + 0.9 S_long (1 - e^(-t/4)); flattener +0.8 S_short e^(-t/4) - 0.6 S_long (1 - e^(-t/4));
@@ -52,7 +52,7 @@ CAL = ql.NullCalendar()
 BP = 1e-4
 AS_OF = D(2026, 1, 15)
 
-# Shock sizes (bp) typed from reference/regulatory.md: parallel, short, long.
+# Shock sizes (bp) typed from the published Basel tables (docs/methodology/irrbb.md §1): parallel, short, long.
 SIZES = {
     ("USD", "BCBS2024"): (200, 300, 225),
     ("EUR", "EU"): (200, 250, 100),
@@ -245,7 +245,7 @@ def main() -> None:
     ]
     notes = (
         f"QuantLib {C.quantlib_version()} (Python bindings); NullCalendar, Actual365Fixed, t = days/365 from as_of. "
-        "Flows rebuilt in Python from the positions (SPEC §2 repricing view, basis 3): ql.Schedule backward from maturity "
+        "Flows rebuilt in Python from the positions (repricing view of docs/methodology/cashflows.md, basis 3): ql.Schedule backward from maturity "
         "by 12/Frequency months; interest by ql.FixedRateLeg on the outstanding notionals (checked against plain Python "
         f"to {max_interest_dev:.1e}); annuity level payment repaying the balance exactly under Actual/365 accrual, principal = payment - interest; "
         "linear = outstanding / payments left; floater ends at NextReset with notional + accrued interest. "

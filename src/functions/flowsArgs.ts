@@ -14,7 +14,7 @@ export interface DatedAmounts {
 }
 
 /**
- * Pairs an amounts range with a dates range of the same length (SPEC §3 cash-flow analytics). A row
+ * Pairs an amounts range with a dates range of the same length (docs/functions.md, cash-flow analytics). A row
  * blank in both is ignored; blank in one is an error naming the row.
  */
 export function pairAmountsDates(fn: string, amountsRaw: unknown, datesRaw: unknown, extra?: { name: string; raw: unknown }): DatedAmounts & { extra: unknown[] } {

@@ -112,7 +112,7 @@ function generate(): PositionCell[][] {
 }
 
 /**
- * The positions table with its header row (the columns of docs/getting-started.md#the-positions-table),
+ * The positions table with its header row (the columns of docs/functions.md#the-positions-table),
  * both currencies, as Excel passes a range.
  */
 export const SAMPLE_POSITIONS: readonly (readonly PositionCell[])[] = generate();

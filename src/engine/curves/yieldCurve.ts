@@ -45,7 +45,7 @@ export function convertContinuous(z: Rate, t: Time, compounding: Compounding): R
 }
 
 /**
- * Zero rate of a curve at t in any compounding of SPEC §3.
+ * Zero rate of a curve at t in any compounding of ALM.ZERO (docs/functions.md).
  * @example zeroRate(flatCurve(0.03), 2, "SEMIANNUAL") //=> 0.0302260…
  */
 export function zeroRate(curve: YieldCurve, t: Time, compounding: Compounding = "CONTINUOUS"): Rate {

@@ -20,7 +20,7 @@ const M = (count: number): Tenor => ({ unit: "M", count });
 
 /**
  * The 19 buckets of the Basel standardised framework with their published midpoints
- * (d368 Table 1; SRP31; reference/regulatory.md §1.6).
+ * (d368 Table 1; SRP31; docs/methodology/gaps.md §1).
  */
 export const BASEL_BUCKETS: BucketScheme = {
   name: "BASEL",

@@ -2,7 +2,7 @@ import type { Bp } from "../types";
 
 /**
  * Specified interest-rate shock sizes of the Basel IRRBB standardised framework, as data. Each table maps
- * a currency to its parallel, short and long shock in basis points (reference/regulatory.md §1.1–1.2).
+ * a currency to its parallel, short and long shock in basis points (docs/methodology/irrbb.md §1).
  */
 export interface ShockSizes {
   readonly parallel: Bp;

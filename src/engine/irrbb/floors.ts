@@ -1,7 +1,7 @@
 import { BASIS_POINT, type Rate, type Time } from "../types";
 
 /**
- * Post-shock lower bounds on shocked zero rates (reference/regulatory.md §1.5). The Basel text sets no
+ * Post-shock lower bounds on shocked zero rates (docs/methodology/irrbb.md §1). The Basel text sets no
  * numeric floor (national discretion, SRP31.93), so the floor is a named option:
  * - `NONE` (default): no bound;
  * - `EU`: Commission Delegated Regulation (EU) 2024/856 Art. 3(7): min(−150 + 3·t, 0) bp at maturity t

@@ -7,7 +7,7 @@ import type { Amount, Rate, SerialDate, Time } from "../types";
 
 /** Horizon and ramp of an NII projection, in whole months from as_of. */
 export interface NiiOptions {
-  /** Length of the projection (SPEC default 12). */
+  /** Length of the projection (default 12, docs/functions.md). */
   readonly horizonMonths: number;
   /** Months over which the shift grows linearly from 0 at as_of to full; 0 applies it at once. */
   readonly rampMonths: number;
@@ -64,7 +64,7 @@ export function prepareNii(portfolio: Portfolio, asOf: SerialDate, horizonMonths
 }
 
 /**
- * Net interest income over a horizon on a constant balance sheet (SPEC §3 ALM.NII; methodology in
+ * Net interest income over a horizon on a constant balance sheet (docs/functions.md, ALM.NII; methodology in
  * docs/methodology/irrbb.md): interest accrued within [as_of, as_of + horizon) with each position's day
  * count; assets positive, liabilities negative. A position earns its current rate r until it reprices,
  * and each repriced amount is renewed like-for-like at r + β·Δ(τ)·w(d), where Δ(τ) is the scenario shift

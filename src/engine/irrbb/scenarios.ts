@@ -4,7 +4,7 @@ import type { ShockSizes } from "./calibrations";
 
 /**
  * Interest-rate shock scenarios as plain data (ORE style), kept apart from the code that applies them
- * (`scenarioShift`, shock.ts). Formulas of SRP31.91 / d368 Annex 2 (reference/regulatory.md §1.4).
+ * (`scenarioShift`, shock.ts). Formulas of SRP31.91 / d368 Annex 2 (docs/methodology/irrbb.md §1).
  */
 
 /** The six Basel scenarios, in the order of SRP31.91 and EU RTS 2024/856 Art. 1(1). */
@@ -42,7 +42,7 @@ export const SCENARIO_SHAPES: Readonly<Record<BaselScenario, ScenarioShape>> = {
 export const SHORT_DECAY_YEARS = 4;
 
 /**
- * Behavioural multipliers per scenario (reference/regulatory.md §1.9, SECONDARY: two agreeing
+ * Behavioural multipliers per scenario (docs/methodology/irrbb.md §3, SECONDARY: two agreeing
  * transcriptions of d368 Tables): γ on the conditional prepayment rate, CPR_i = min(1, γ_i·CPR⁰), and u on
  * the term-deposit redemption ratio, TDRR_i = min(1, u_i·TDRR⁰). A named option, not a silent constant.
  */

@@ -8,7 +8,7 @@ import { scenarioShift, type Scenario } from "./scenarios";
 
 /**
  * Tenors at which a one-pillar (flat) curve is shocked: it has no tenors of its own, so it is laid on the
- * 19 Basel bucket midpoints (0.0028 … 25 years, reference/regulatory.md §1.6) and a non-parallel shock
+ * 19 Basel bucket midpoints (0.0028 … 25 years, docs/methodology/gaps.md §1) and a non-parallel shock
  * keeps its shape there.
  */
 export const FLAT_CURVE_TENORS: readonly Time[] = BASEL_BUCKETS.midpoints as readonly Time[];

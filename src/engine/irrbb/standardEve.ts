@@ -8,7 +8,7 @@ import type { Floor } from "./floors";
 import { BASEL_BEHAVIOURAL_MULTIPLIERS, BASEL_SCENARIOS, type BaselScenario, type BehaviouralMultipliers, type Scenario } from "./scenarios";
 import { shockedCurve } from "./shock";
 
-/** Published midpoints t_k of the 19 Basel buckets (reference/regulatory.md §1.6). */
+/** Published midpoints t_k of the 19 Basel buckets (docs/methodology/gaps.md §1). */
 export const BASEL_MIDPOINTS: readonly Time[] = BASEL_BUCKETS.midpoints as readonly Time[];
 
 /** Sums principal + interest into the 19 Basel buckets by date: (edge k−1, edge k], open beyond 20 years. */
@@ -80,7 +80,7 @@ export interface StandardEve {
 }
 
 /**
- * EVE under the Basel standardised framework (SRP31.94 ff.; reference/regulatory.md §1.7): repricing flows
+ * EVE under the Basel standardised framework (SRP31.94 ff.; docs/methodology/irrbb.md §3): repricing flows
  * slotted to the 19 buckets, discounted at the published midpoints, EVE_i = Σ_k CF_i(k)·exp(−R_i(t_k)·t_k)
  * with R_i = floor(R₀ + ΔR_i) and R₀ the base curve's zero rate at t_k; CF_i uses scenario i's CPR and
  * TDRR multipliers (CF₀ none). Loss_i = EVE₀ − EVE_i; measure = max(0, max_i loss_i).

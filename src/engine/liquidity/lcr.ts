@@ -2,8 +2,8 @@ import { ensure, precondition } from "../errors";
 import type { Amount } from "../types";
 
 /**
- * Liquidity coverage ratio of BCBS 238 (January 2013; Basel Framework LCR chapters), reference/
- * regulatory.md §2.1. Stocks are market values before haircuts.
+ * Liquidity coverage ratio of BCBS 238 (January 2013; Basel Framework LCR chapters), docs/methodology/irrbb.md
+ * §5. Stocks are market values before haircuts.
  */
 export interface HqlaStocks {
   readonly level1: Amount;

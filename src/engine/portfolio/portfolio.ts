@@ -8,7 +8,7 @@ export type NmdCategory = "NMD_RETAIL_TRANSACTIONAL" | "NMD_RETAIL_NONTRANSACTIO
 export const NMD_CATEGORIES: readonly NmdCategory[] = ["NMD_RETAIL_TRANSACTIONAL", "NMD_RETAIL_NONTRANSACTIONAL", "NMD_WHOLESALE"];
 
 /**
- * Caps on core deposits per category (d368 ¶¶109–115 Table 2; SRP31 Table 4; reference/regulatory.md §1.8):
+ * Caps on core deposits per category (d368 ¶¶109–115 Table 2; SRP31 Table 4; docs/methodology/gaps.md §5):
  * the share of the balance that may be core, and the average maturity of core in years.
  */
 export const NMD_CAPS: Readonly<Record<NmdCategory, { coreShare: number; coreMaturity: number }>> = {

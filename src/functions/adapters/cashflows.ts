@@ -11,6 +11,7 @@ import { parsePositions } from "../positions";
 import { offload } from "../offload";
 import { defineFunction, type Cell } from "../runner";
 import { table } from "../table";
+import { columnsOf } from "../schema/outputs";
 
 const FREQUENCY_CODES = [0, 1, 2, 4, 12] as const;
 const BASIS_CODES = [0, 1, 2, 3, 4] as const;
@@ -121,7 +122,7 @@ const KRD = defineFunction(
       });
     }
     const rows = keyRateDurations(leg("KRD", amounts, dates, asOf, 3), interpolatedCurve(pillars, "LINEAR"), keys).map((r): Cell[] => [r.key, r.krd, r.dv01]);
-    return table("KRD", ["Key tenor", "KRD", "DV01"], rows, headers);
+    return table("KRD", columnsOf("KRD"), rows, headers);
   }
 );
 
@@ -181,7 +182,7 @@ const BOOTSTRAP = defineFunction(
     });
     if (tenors.length === 0) fail(messages.missing({ fn: "BOOTSTRAP", arg: "tenors" }));
     const zeros = bootstrapZeroRates(tenors, rates, frequency);
-    return table("BOOTSTRAP", ["Tenor", "Zero rate"], tenors.map((x, i): Cell[] => [x, zeros[i]]), headers);
+    return table("BOOTSTRAP", columnsOf("BOOTSTRAP"), tenors.map((x, i): Cell[] => [x, zeros[i]]), headers);
   }
 );
 

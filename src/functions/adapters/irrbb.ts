@@ -14,6 +14,7 @@ import { parsePositions } from "../positions";
 import { offload } from "../offload";
 import { defineFunction, type Cell } from "../runner";
 import { table } from "../table";
+import { columnsOf } from "../schema/outputs";
 
 /** Scenario names a `scenario` argument accepts: the six Basel ones and BASE (no shock). */
 const SCENARIO_NAMES = [...BASEL_SCENARIOS, "BASE"] as const;
@@ -148,7 +149,7 @@ export function scenarios(set?: any): any[][] {
 
 const SHOCKSIZES = defineFunction("SHOCKSIZES", [requiredCurrencyArg(), calibrationArg(), arg.headers()], (currency, calibration, headers) => {
   const sizes = tableSizes("SHOCKSIZES", currency, calibration);
-  return table("SHOCKSIZES", ["Parallel", "Short", "Long"], [[sizes.parallel, sizes.short, sizes.long]], headers);
+  return table("SHOCKSIZES", columnsOf("SHOCKSIZES"), [[sizes.parallel, sizes.short, sizes.long]], headers);
 });
 
 /**
@@ -172,7 +173,7 @@ const SHOCK = defineFunction(
     const single = scalarOrUndefined(scenarioRaw, where);
     if (single !== undefined && isBlank(single)) fail(messages.missing(where));
     const shocked = shockPillars(pillars, parseScenario(scenarioRaw, where, { fn: "SHOCK", currency, calibration }), floor);
-    return table("SHOCK", ["Tenor", "Zero rate"], shocked.times.map((t, i): Cell[] => [t, shocked.zeros[i]]), headers);
+    return table("SHOCK", columnsOf("SHOCK"), shocked.times.map((t, i): Cell[] => [t, shocked.zeros[i]]), headers);
   }
 );
 
@@ -234,7 +235,7 @@ const DELTAEVE = defineFunction(
     for (const s of result.scenarios) rows.push([s.scenario, s.eve, s.delta, pct(s.delta)]);
     const worst = result.scenarios[result.worst];
     rows.push([`WORST (${worst.scenario})`, worst.eve, worst.delta, pct(worst.delta)]);
-    return table("DELTAEVE", ["Scenario", "EVE", "ΔEVE", "ΔEVE % of base"], rows, headers);
+    return table("DELTAEVE", columnsOf("DELTAEVE"), rows, headers);
   }
 );
 
@@ -272,7 +273,7 @@ const STANDARDEVE = defineFunction(
     const outlier = tier1 !== undefined && result.measure > OUTLIER_THRESHOLD * tier1;
     const label = `MAX${worst ? ` (${worst.scenario})` : ""}${outlier ? " OUTLIER" : ""}`;
     rows.push([label, worst ? worst.eve : result.base, result.measure, share(result.measure)]);
-    return table("STANDARDEVE", ["Scenario", "EVE", "EVE loss", "% of Tier 1"], rows, headers);
+    return table("STANDARDEVE", columnsOf("STANDARDEVE"), rows, headers);
   }
 );
 
@@ -363,7 +364,7 @@ const DELTANII = defineFunction(
       const value = niiOfBook(book, scenarioShift(scenario), rampMonths);
       rows.push([scenarioLabel(scenario), value, value - base, percentOfBase("DELTANII", "NII", value - base, base)]);
     }
-    return table("DELTANII", ["Scenario", "NII", "ΔNII", "ΔNII % of base"], rows, headers);
+    return table("DELTANII", columnsOf("DELTANII"), rows, headers);
   }
 );
 

@@ -3,6 +3,7 @@
  * docs/positions.md), and the validation report — every bad row the ALM functions would reject, found
  * by the functions' own reader with their own messages and row numbers.
  */
+import { isBlank } from "../../functions/args";
 import { positionsIssues } from "../../functions/positions";
 import { POSITION_COLUMNS, columnOfHeader, type PositionColumn } from "../../functions/schema/positions";
 
@@ -93,8 +94,6 @@ export interface ValidationReport {
   readonly issues: readonly RowIssue[];
 }
 
-const isBlankCell = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
-
 /** The function and argument the report's checks are made as; stripped from the messages shown. */
 const WHERE = { fn: "EVE", arg: "positions" } as const;
 const PREFIX = `ALM.${WHERE.fn} ${WHERE.arg}`;
@@ -114,10 +113,10 @@ function asFunctionsSee(values: readonly (readonly unknown[])[], mapping: Column
  */
 export function validatePositions(values: readonly (readonly unknown[])[], mapping: ColumnMapping, asOf?: number): ValidationReport {
   const data = values.slice(1);
-  const filled = data.filter((r) => !r.every(isBlankCell));
+  const filled = data.filter((r) => !r.every(isBlank));
   const col = (name: string) => mapping[name] ?? null;
   const categoryCol = col("Category");
-  const allNmd = filled.length > 0 && categoryCol !== null && filled.every((r) => !isBlankCell(r[categoryCol]));
+  const allNmd = filled.length > 0 && categoryCol !== null && filled.every((r) => !isBlank(r[categoryCol]));
   const missingColumns = POSITION_FIELDS.filter((f) => col(f.name) === null && (f.required === "always" || (f.required === "unless-nmd" && !allNmd))).map((f) => f.name);
   if (missingColumns.length > 0) return { rows: filled.length, missingColumns, tableProblem: null, issues: [] };
 
@@ -131,7 +130,7 @@ export function validatePositions(values: readonly (readonly unknown[])[], mappi
       continue;
     }
     const id = idCol === null ? null : values[issue.row - 1]?.[idCol];
-    issues.push({ row: issue.row, index: issue.row - 1, id: isBlankCell(id) ? null : String(id), problems: [strip(issue.message).replace(/^row \d+, /, "")] });
+    issues.push({ row: issue.row, index: issue.row - 1, id: isBlank(id) ? null : String(id), problems: [strip(issue.message).replace(/^row \d+, /, "")] });
   }
   return { rows: filled.length, missingColumns, tableProblem, issues };
 }

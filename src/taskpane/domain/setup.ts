@@ -4,17 +4,17 @@
  * and restored when the pane reopens.
  */
 
-export type Interpolation = "LINEAR" | "LOGLINEAR" | "CUBIC";
-export const INTERPOLATIONS: readonly Interpolation[] = ["LINEAR", "LOGLINEAR", "CUBIC"];
+import { INTERPOLATIONS, type Interpolation } from "../../engine/curves/interpolatedCurve";
+import { CALIBRATIONS, type Calibration } from "../../engine/irrbb/calibrations";
+import { FLOOR_NAMES, type FloorName } from "../../engine/irrbb/floors";
+import { BASEL_SCENARIOS, type BaselScenario } from "../../engine/irrbb/scenarios";
 
-export type Calibration = "BCBS2024" | "BCBS2016" | "EU";
-export const CALIBRATIONS: readonly Calibration[] = ["BCBS2024", "BCBS2016", "EU"];
+// The choice lists are the functions' own (each declared once, where the engine defines its meaning).
+export { BASEL_SCENARIOS, CALIBRATIONS, INTERPOLATIONS, type BaselScenario, type Calibration, type Interpolation };
 
-export const BASEL_SCENARIOS = ["PARALLEL_UP", "PARALLEL_DOWN", "STEEPENER", "FLATTENER", "SHORT_UP", "SHORT_DOWN"] as const;
-export type BaselScenario = (typeof BASEL_SCENARIOS)[number];
-
-export type FloorKind = "NONE" | "EU" | "ZERO" | "RATE";
-export const FLOOR_KINDS: readonly FloorKind[] = ["NONE", "EU", "ZERO", "RATE"];
+/** The floor choices the functions accept by name, plus a floor rate the user types (RATE). */
+export type FloorKind = FloorName | "RATE";
+export const FLOOR_KINDS: readonly FloorKind[] = [...FLOOR_NAMES, "RATE"];
 
 export type PositionsSource = { kind: "table"; name: string } | { kind: "range"; address: string };
 

@@ -1,14 +1,16 @@
 /**
  * What the add-in writes where, pure (no Office): the `ALM Scenarios` and `ALM Results` sheets as cell
  * blocks, the spill areas their formulas need, the defined names the formulas use and the charts.
- * Formulas call the ALM functions with the exact SPEC §3 signatures over defined names, so the workbook
- * stays refreshable without the pane. Rows and columns are 0-based; `A1` text appears only in formulas.
+ * Formulas call the ALM functions with the exact signatures of docs/functions.md over defined names, so
+ * the workbook stays refreshable without the pane. Rows and columns are 0-based; `A1` text appears only in
+ * formulas.
  */
 import type { BaselScenario, Calibration } from "../domain/setup";
 import { BASEL_LABELS, type FloorArg, type PlannedCustom } from "../domain/scenarios";
 import { POSITION_HEADER } from "../../sample/products";
 import { SAMPLE_AS_OF, SAMPLE_CURVES, SAMPLE_CURRENCIES, positionsIn, tier1In, type SampleCurrency } from "../../sample/sampleBank";
 import { boxOf, cellAddress, qualified, type Box, type CellPos } from "./a1";
+import { DEFAULT_BUCKETS, DEFAULT_NII_SCENARIOS, spillSize } from "../../functions/schema/outputs";
 
 export const SHEETS = { scenarios: "ALM Scenarios", results: "ALM Results" } as const;
 
@@ -263,7 +265,7 @@ export function scenarioSheetLayout(input: LayoutInput): ScenarioSheetLayout {
       scenario = customArg(custom, null);
     }
     blocks.push({ anchor, cells: [[almFormula("SHOCK", curveArgs(scenario))]] });
-    spills.push({ anchor, rows: n + 1, cols: 2, formats: [null, FMT.rate] });
+    spills.push({ anchor, ...spillSize("SHOCK", { tenors: n }), formats: [null, FMT.rate] });
   }
   return { sheet: { sheet, blocks, spills }, names, customTables };
 }
@@ -271,12 +273,15 @@ export function scenarioSheetLayout(input: LayoutInput): ScenarioSheetLayout {
 // ---------------------------------------------------------------------------------------------------
 // ALM Results
 
-/** Fixed places of the result tables, so a second run finds them where the first left them. */
+/**
+ * Fixed places of the result tables, so a second run finds them where the first left them; each reserves
+ * exactly the cells its formula spills into (the functions' declared output shapes).
+ */
 export const RESULTS = {
-  deltaEve: { title: 3, anchor: { row: 4, col: 0 }, rows: 9, cols: 4 },
-  standardEve: { title: 15, anchor: { row: 16, col: 0 }, rows: 10, cols: 5 },
-  deltaNii: { title: 28, anchor: { row: 29, col: 0 }, rows: 5, cols: 4 },
-  repricingGap: { title: 36, anchor: { row: 37, col: 0 }, rows: 21, cols: 7 },
+  deltaEve: { title: 3, anchor: { row: 4, col: 0 }, ...spillSize("DELTAEVE", {}) },
+  standardEve: { title: 15, anchor: { row: 16, col: 0 }, ...spillSize("STANDARDEVE", {}) },
+  deltaNii: { title: 28, anchor: { row: 29, col: 0 }, ...spillSize("DELTANII", { scenarios: DEFAULT_NII_SCENARIOS }) },
+  repricingGap: { title: 36, anchor: { row: 37, col: 0 }, ...spillSize("REPRICINGGAP", { buckets: DEFAULT_BUCKETS }) },
   custom: { title: 60, header: 61 },
   chartLeft: 8,
 } as const;
@@ -318,11 +323,13 @@ export function resultsSheetLayout(input: LayoutInput, customTables: Readonly<Re
       almFormula("DELTAEVE", [...base, NAMES.currency, cal, floor]), [null, FMT.money, FMT.money, FMT.pct]);
     if (out.charts) {
       const a = RESULTS.deltaEve.anchor;
-      // Spill rows: header, BASE, the six scenarios, WORST.
+      // Spill rows: header, BASE, the scenarios, then WORST: the chart shows the scenarios' ΔEVE.
+      const first = a.row + 2;
+      const last = a.row + RESULTS.deltaEve.rows - 2;
       charts.push({
         sheet, name: CHARTS.deltaEve, type: "BarClustered", title: "ΔEVE by Basel scenario", seriesName: "ΔEVE",
-        values: { top: a.row + 2, bottom: a.row + 7, left: a.col + 2, right: a.col + 2 },
-        categories: { top: a.row + 2, bottom: a.row + 7, left: a.col, right: a.col },
+        values: { top: first, bottom: last, left: a.col + 2, right: a.col + 2 },
+        categories: { top: first, bottom: last, left: a.col, right: a.col },
         from: { row: RESULTS.deltaEve.title, col: RESULTS.chartLeft }, to: { row: RESULTS.deltaEve.title + 11, col: RESULTS.chartLeft + 7 },
         categoryTitle: "Scenario", valueTitle: `ΔEVE (${input.currency})`,
       });
@@ -330,7 +337,7 @@ export function resultsSheetLayout(input: LayoutInput, customTables: Readonly<Re
   }
   if (out.standardEve) {
     const args = [...base, NAMES.currency, cal, floor, input.tier1 !== null ? NAMES.tier1 : undefined];
-    table(RESULTS.standardEve, "Standardised EVE (Basel IRRBB framework)", almFormula("STANDARDEVE", args), [null, FMT.money, FMT.money, FMT.pct, null]);
+    table(RESULTS.standardEve, "Standardised EVE (Basel IRRBB framework)", almFormula("STANDARDEVE", args), [null, FMT.money, FMT.money, FMT.pct]);
   }
   if (out.deltaNii) {
     table(RESULTS.deltaNii, `Change in net interest income (ΔNII), ${NII_HORIZON_MONTHS} months`, almFormula("DELTANII", [...base, NAMES.currency]), [null, FMT.money, FMT.money, FMT.pct]);
@@ -340,11 +347,12 @@ export function resultsSheetLayout(input: LayoutInput, customTables: Readonly<Re
       [null, FMT.date, FMT.date, FMT.money, FMT.money, FMT.money, FMT.money]);
     if (out.charts) {
       const a = RESULTS.repricingGap.anchor;
-      // Spill rows: header, the 19 buckets, Total. Gap is the sixth column.
+      // Spill rows: header, the buckets, Total. Gap is the sixth column.
+      const last = a.row + RESULTS.repricingGap.rows - 2;
       charts.push({
         sheet, name: CHARTS.repricingGap, type: "ColumnClustered", title: "Repricing gap by Basel bucket", seriesName: "Gap",
-        values: { top: a.row + 1, bottom: a.row + 19, left: a.col + 5, right: a.col + 5 },
-        categories: { top: a.row + 1, bottom: a.row + 19, left: a.col, right: a.col },
+        values: { top: a.row + 1, bottom: last, left: a.col + 5, right: a.col + 5 },
+        categories: { top: a.row + 1, bottom: last, left: a.col, right: a.col },
         from: { row: RESULTS.repricingGap.title, col: RESULTS.chartLeft }, to: { row: RESULTS.repricingGap.title + 20, col: RESULTS.chartLeft + 7 },
         categoryTitle: "Bucket", valueTitle: `Gap (${input.currency})`,
       });
@@ -459,9 +467,10 @@ export interface SampleBankLayout {
 }
 
 /**
- * The sample bank on a new sheet: the USD positions (SPEC §2 columns, header row) from A1, to become
- * the table `table`; to their right, after one empty column, the USD and EUR zero curves, each under a
- * title; under the curves the as-of date and the USD Tier 1 capital the wizard is filled with.
+ * The sample bank on a new sheet: the USD positions (the columns of
+ * docs/functions.md#the-positions-table, header row) from A1, to become the table `table`; to their
+ * right, after one empty column, the USD and EUR zero curves, each under a title; under the curves the
+ * as-of date and the USD Tier 1 capital the wizard is filled with.
  */
 export function sampleBankLayout(sheet: string, table: string): SampleBankLayout {
   const currency = SAMPLE.currency;

@@ -1,14 +1,17 @@
 /**
  * ALM.NMD: Basel slotting of a non-maturity deposit (SRP31.108–31.112). Non-core is overnight; core runs
  * off linearly over twice its average maturity M, so bucket (a, b] in years holds core · |(a, b] ∩ (0, 2M]| / 2M;
- * the caps on core share and maturity come from the Basel table (reference/regulatory.md §1.8).
+ * the caps on core share and maturity come from the Basel table (reference/regulatory.md §1.8). Called
+ * through the emulated Excel host (the built bundle, arguments marshalled as functions.json declares them).
  */
 import Decimal from "decimal.js";
 import fc from "fast-check";
-import { functionsById } from "../../src/functions/index";
-import { BASEL_EDGE_MONTHS, MONTHLY_EDGE_MONTHS, dsum, thrown } from "../engine/gap/reference";
+import { BASEL_EDGE_MONTHS, MONTHLY_EDGE_MONTHS, dsum } from "../engine/gap/reference";
+import { excel, rejected } from "../helpers/excelHost";
 
-const { NMD } = functionsById;
+/** What a table function spills, typed as loosely as `functionsById` typed it (cells may be errors). */
+type Spill = (...args: unknown[]) => Promise<any[][]>;
+const { NMD } = excel as Record<"NMD", Spill>;
 type Row = (string | number)[];
 const D = (v: unknown) => new Decimal(v as number);
 
@@ -30,7 +33,7 @@ function continuousCore(core: number, maturity: number, upper: number[]): number
 }
 
 describe("ALM.NMD by hand", () => {
-  it("slots 1000 of wholesale deposits, core share 0.5 and core maturity 2, on the Basel buckets", () => {
+  it("slots 1000 of wholesale deposits, core share 0.5 and core maturity 2, on the Basel buckets", async () => {
     // Non-core 500 overnight. Core 500 runs off over 4 years, 125 a year:
     //   Overnight (0, 1/365]      125/365            = 0.342466 → 0.34
     //   O/N–1M   (1/365, 1/12]    125·(1/12 − 1/365) = 10.074201 → 10.07, +0.01 (largest remainder)
@@ -39,7 +42,7 @@ describe("ALM.NMD by hand", () => {
     //   1Y–1.5Y, 1.5Y–2Y          125·1/2            = 62.5 each
     //   2Y–3Y, 3Y–4Y              125                each; nothing after 4 years.
     // Rounded to cents the buckets sum to 499.99; the cent goes to the largest remainder, 0.4201 of O/N–1M.
-    const t = NMD(1000, "NMD_WHOLESALE", 0.5, 2, null, null);
+    const t = await NMD(1000, "NMD_WHOLESALE", 0.5, 2, null, null);
     const years = [0, ...BASEL_UPPER];
     const labels = ["Overnight", "O/N-1M", "1M-3M", "3M-6M", "6M-9M", "9M-1Y", "1Y-1.5Y", "1.5Y-2Y", "2Y-3Y", "3Y-4Y", "4Y-5Y", "5Y-6Y", "6Y-7Y", "7Y-8Y", "8Y-9Y", "9Y-10Y", "10Y-15Y", "15Y-20Y", ">20Y"];
     const core = [0.34, 10.08, 20.83, 31.25, 31.25, 31.25, 62.5, 62.5, 125, 125, 0, 0, 0, 0, 0, 0, 0, 0, 0];
@@ -55,8 +58,8 @@ describe("ALM.NMD by hand", () => {
     continuousCore(500, 2, BASEL_UPPER).forEach((v, k) => expect(Math.abs(v - core[k])).toBeLessThan(0.01));
   });
 
-  it("slots the documented example: 100, half core of maturity 1 year, on edges 1Y and 2Y", () => {
-    expect(NMD(100, "NMD_WHOLESALE", 0.5, 1, [["1Y"], ["2Y"]], false)).toEqual([
+  it("slots the documented example: 100, half core of maturity 1 year, on edges 1Y and 2Y", async () => {
+    expect(await NMD(100, "NMD_WHOLESALE", 0.5, 1, [["1Y"], ["2Y"]], false)).toEqual([
       ["0-1Y", 0, 1, 50, 25, 75],
       ["1Y-2Y", 1, 2, 0, 25, 25],
       [">2Y", 2, "", 0, 0, 0],
@@ -68,8 +71,8 @@ describe("ALM.NMD by hand", () => {
     ["NMD_RETAIL_TRANSACTIONAL", 900, 10],
     ["NMD_RETAIL_NONTRANSACTIONAL", 700, 9],
     ["NMD_WHOLESALE", 500, 8],
-  ])("defaults %s to its Basel caps: core %d of 1000 over %d years", (category, core, horizon) => {
-    const t = NMD(1000, category, null, [[""]], "ANNUAL", false);
+  ])("defaults %s to its Basel caps: core %d of 1000 over %d years", async (category, core, horizon) => {
+    const t = await NMD(1000, category, null, [[""]], "ANNUAL", false);
     expect(t[0][3]).toBe(1000 - core);
     // ANNUAL bucket j is (j, j + 1] years: core / horizon a year up to the horizon, to the cent.
     t.slice(0, 31).forEach((r, j) => expect(Math.abs((r[4] as number) - (j < horizon ? core / horizon : 0))).toBeLessThan(0.01));
@@ -80,13 +83,13 @@ describe("ALM.NMD by hand", () => {
     ["NMD_RETAIL_TRANSACTIONAL", 0.9, 5, 10, 90],
     ["NMD_RETAIL_NONTRANSACTIONAL", 0.7, 4.5, 30, 70],
     ["NMD_WHOLESALE", 0.5, 4, 50, 50],
-  ])("accepts exactly the caps of %s (share %d, maturity %d years)", (category, share, maturity, nonCore, core) => {
-    const t = NMD(100, category, share, maturity, null, false);
+  ])("accepts exactly the caps of %s (share %d, maturity %d years)", async (category, share, maturity, nonCore, core) => {
+    const t = await NMD(100, category, share, maturity, null, false);
     expect(t[t.length - 1]).toEqual(["Total", "", "", nonCore, core, 100]);
   });
 
-  it("puts the whole balance overnight when the core share is zero", () => {
-    const t = NMD(1234.56, "NMD_RETAIL_TRANSACTIONAL", 0, 3, "MONTHLY", false);
+  it("puts the whole balance overnight when the core share is zero", async () => {
+    const t = await NMD(1234.56, "NMD_RETAIL_TRANSACTIONAL", 0, 3, "MONTHLY", false);
     expect(t[0].slice(3)).toEqual([1234.56, 0, 1234.56]);
     t.slice(1, 17).forEach((r) => expect(r.slice(3)).toEqual([0, 0, 0]));
     expect(t[17]).toEqual(["Total", "", "", 1234.56, 0, 1234.56]);
@@ -94,21 +97,21 @@ describe("ALM.NMD by hand", () => {
 });
 
 describe("ALM.NMD totals are exact", () => {
-  it("has a Total equal to the balance, non-core + core = total on every row, and core within a cent of the continuous slotting", () => {
+  it("has a Total equal to the balance, non-core + core = total on every row, and core within a cent of the continuous slotting", async () => {
     const category = fc.constantFrom(...(Object.keys(CAPS) as Category[]));
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.integer({ min: -1e11, max: 1e11 }),
         category,
         fc.double({ min: 0, max: 1, noNaN: true }),
         fc.double({ min: 0.001, max: 1, noNaN: true }),
         fc.constantFrom("BASEL", "MONTHLY"),
-        (cents, cat, s, m, scheme) => {
+        async (cents, cat, s, m, scheme) => {
           const [shareCap, maturityCap] = CAPS[cat];
           const share = Math.round(s * shareCap * 1e4) / 1e4;
           const maturity = Math.max(0.01, Math.round(m * maturityCap * 100) / 100);
           const balance = cents / 100;
-          const t = NMD(balance, cat, share, maturity, scheme, false);
+          const t = await NMD(balance, cat, share, maturity, scheme, false);
           const body = t.slice(0, -1) as Row[];
           const total = t[t.length - 1] as Row;
           const exactBalance = new Decimal(cents).div(100);
@@ -134,16 +137,18 @@ describe("ALM.NMD totals are exact", () => {
 describe("ALM.NMD errors name the argument and the Basel cap", () => {
   it.each([
     ["text as balance", () => NMD("1000", "NMD_WHOLESALE"), /^ALM\.NMD balance: got the text "1000"; expected a number/],
-    ["a blank balance", () => NMD(null, "NMD_WHOLESALE"), /^ALM\.NMD balance: a value is required/],
+    ["a blank balance", () => NMD([[null]], "NMD_WHOLESALE"), /^ALM\.NMD balance: a value is required/],
     ["a range as balance", () => NMD([[1], [2]], "NMD_WHOLESALE"), /^ALM\.NMD balance: got a 2×1 range; expected a single value/],
     ["an unknown category, listing the valid ones", () => NMD(1, "NMD_CORPORATE"), /^ALM\.NMD category: the text "NMD_CORPORATE" is not a valid choice; valid choices are NMD_RETAIL_TRANSACTIONAL, NMD_RETAIL_NONTRANSACTIONAL, NMD_WHOLESALE/],
-    ["a missing category", () => NMD(1, null), /^ALM\.NMD category: a value is required/],
+    // A formula cannot leave out a required argument (Excel refuses it): category is an empty cell.
+    ["a missing category", () => NMD(1, [[null]]), /^ALM\.NMD category: a value is required/],
     ["text as core share", () => NMD(1, "NMD_WHOLESALE", "half"), /^ALM\.NMD core_share: got the text "half"; expected a fraction between 0 and 1/],
     ["a negative core share", () => NMD(1, "NMD_WHOLESALE", -0.1), /^ALM\.NMD core_share: got -0.1; expected between 0 and 0.5, the Basel cap on the core share of NMD_WHOLESALE \(SRP31 Table 4\)/],
     ["a retail transactional core share above 90 %", () => NMD(1, "NMD_RETAIL_TRANSACTIONAL", 0.91), /^ALM\.NMD core_share: got 0.91; expected between 0 and 0.9, the Basel cap on the core share of NMD_RETAIL_TRANSACTIONAL/],
     ["a retail non-transactional core share above 70 %", () => NMD(1, "NMD_RETAIL_NONTRANSACTIONAL", 0.71), /^ALM\.NMD core_share: got 0.71; expected between 0 and 0.7, the Basel cap on the core share of NMD_RETAIL_NONTRANSACTIONAL/],
     ["a wholesale core share above 50 %", () => NMD(1, "NMD_WHOLESALE", 0.5001), /^ALM\.NMD core_share: got 0.5001; expected between 0 and 0.5, the Basel cap/],
     ["a range as core share", () => NMD(1, "NMD_WHOLESALE", [[0.1, 0.2]]), /^ALM\.NMD core_share: got a 1×2 range; expected a single value/],
+    ["a range as core maturity", () => NMD(1, "NMD_WHOLESALE", 0.5, [[1], [2]]), /^ALM\.NMD core_maturity: got a 2×1 range; expected a single value/],
     ["text as core maturity", () => NMD(1, "NMD_WHOLESALE", 0.5, "2Y"), /^ALM\.NMD core_maturity: got the text "2Y"; expected an average maturity in years/],
     ["a zero core maturity", () => NMD(1, "NMD_WHOLESALE", 0.5, 0), /^ALM\.NMD core_maturity: got 0; expected above 0 and at most 4 years, the Basel cap on the average maturity of core NMD_WHOLESALE \(SRP31 Table 4\)/],
     ["a retail transactional core maturity above 5 years", () => NMD(1, "NMD_RETAIL_TRANSACTIONAL", 0.5, 5.01), /^ALM\.NMD core_maturity: got 5.01; expected above 0 and at most 5 years, the Basel cap/],
@@ -152,8 +157,8 @@ describe("ALM.NMD errors name the argument and the Basel cap", () => {
     ["an unknown bucket scheme", () => NMD(1, "NMD_WHOLESALE", 0.5, 1, "BIWEEKLY"), /^ALM\.NMD buckets: the text "BIWEEKLY" is not a valid choice/],
     ["a bad bucket edge, by row", () => NMD(1, "NMD_WHOLESALE", 0.5, 1, [["1Y"], [true]]), /^ALM\.NMD buckets, row 2: got TRUE/],
     ["a bad headers flag", () => NMD(1, "NMD_WHOLESALE", 0.5, 1, null, "maybe"), /^ALM\.NMD headers: got the text "maybe"; expected TRUE or FALSE/],
-  ])("rejects %s", (_what, call, pattern) => {
-    const e = thrown(call);
+  ])("rejects %s", async (_what, call, pattern) => {
+    const e = await rejected(call());
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toMatch(pattern);
   });

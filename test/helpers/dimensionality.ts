@@ -31,6 +31,11 @@ export const DIMENSIONALITY: Record<string, "matrix" | "scalar"> = {
   calibration: "matrix",
   index: "matrix",
   fx: "matrix",
+  // A bucket scheme may be a range of edges; a range given as a core share or maturity gets a message
+  // naming it ("expected a single value") instead of Excel's #CALC! for a lifted table function.
+  scheme: "matrix",
+  core_share: "matrix",
+  core_maturity: "matrix",
   as_of: "scalar",
   interpolation: "scalar",
   compounding: "scalar",
@@ -42,11 +47,8 @@ export const DIMENSIONALITY: Record<string, "matrix" | "scalar"> = {
   liability_duration: "scalar",
   assets: "scalar",
   liabilities: "scalar",
-  scheme: "scalar",
   mode: "scalar",
   detail: "scalar",
-  core_share: "scalar",
-  core_maturity: "scalar",
   set: "scalar",
   currency: "scalar",
   floor: "scalar",

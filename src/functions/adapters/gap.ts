@@ -14,6 +14,7 @@ import { offload } from "../offload";
 import { toWorkbookSerial } from "../dateSystem";
 import { defineFunction, type Cell } from "../runner";
 import { table } from "../table";
+import { columnsOf } from "../schema/outputs";
 
 /** The `[buckets]` argument: a scheme name (default BASEL) or a range of upper-edge tenors. */
 function parseBuckets(raw: unknown, where: Where): BucketScheme {
@@ -51,7 +52,7 @@ function bucketColumns(scheme: BucketScheme, k: number, edges: Int32Array | unde
 const BUCKETS = defineFunction("BUCKETS", [bucketsArg("scheme"), arg.optionalDate("as_of"), arg.headers()], (scheme, asOf, headers) => {
   const edges = asOf === undefined ? undefined : edgeDates(scheme, asOf);
   const rows = scheme.labels.map((_, k): Cell[] => [...bucketColumns(scheme, k, edges, asOf), bucketMidpoint(scheme, k) ?? ""]);
-  return table("BUCKETS", ["Bucket", "From", "To", "Midpoint"], rows, headers);
+  return table("BUCKETS", columnsOf("BUCKETS"), rows, headers);
 });
 
 /**
@@ -63,7 +64,7 @@ const BUCKETS = defineFunction("BUCKETS", [bucketsArg("scheme"), arg.optionalDat
  * @example =ALM.BUCKETS() returns the 19 Basel buckets; row 10 is 3Y-4Y from 3 to 4 years, midpoint 3.5
  * @returns Table of bucket, from, to and midpoint in years.
  */
-export function buckets(scheme?: any, as_of?: any, headers?: any): any[][] {
+export function buckets(scheme?: any[][], as_of?: any, headers?: any): any[][] {
   return BUCKETS(scheme, as_of, headers);
 }
 
@@ -87,7 +88,8 @@ function gapRows(scheme: BucketScheme, edges: Int32Array | undefined, asOf: Seri
 const SIDE_CHOICES = ["A", "ASSET", "L", "LIABILITY"] as const;
 
 const GAP = defineFunction("GAP", [arg.any("amounts"), arg.any("dates"), arg.date("as_of"), bucketsArg(), arg.any("sides"), arg.headers()], (amountsRaw, datesRaw, asOf, scheme, sidesRaw, headers) => {
-  const hasSides = sidesRaw !== null && sidesRaw !== undefined;
+  // An empty cell given as sides (null, "" or a blank 1×1 range) means sides are omitted.
+  const hasSides = !isBlank(Array.isArray(sidesRaw) && sidesRaw.length === 1 && Array.isArray(sidesRaw[0]) && sidesRaw[0].length === 1 ? sidesRaw[0][0] : sidesRaw);
   const flows = pairAmountsDates("GAP", amountsRaw, datesRaw, hasSides ? { name: "sides", raw: sidesRaw } : undefined);
   const edges = edgeDates(scheme, asOf);
   const lookup = bucketLookup(edges, asOf);
@@ -108,7 +110,7 @@ const GAP = defineFunction("GAP", [arg.any("amounts"), arg.any("dates"), arg.dat
   }
   const sums = exactGroupSums(magnitude, group, 2 * K).sums;
   const rows = gapRows(scheme, edges, asOf, sums.slice(0, K), sums.slice(K));
-  return table("GAP", ["Bucket", "From", "To", "Assets", "Liabilities", "Gap", "Cumulative gap"], rows, headers);
+  return table("GAP", columnsOf("GAP"), rows, headers);
 });
 
 /**
@@ -150,7 +152,7 @@ const REPRICINGGAP = defineFunction("REPRICINGGAP", [arg.any("positions"), arg.d
   const totals = balanceTotals(portfolio.balance);
   const toDecimals = (values: number[], total: number) => reconcile(values, total, totals.decimals).map((v) => new Decimal(v));
   const rows = gapRows(scheme, edges, asOf, toDecimals(a, totals.assets), toDecimals(l, totals.liabilities));
-  return table("REPRICINGGAP", ["Bucket", "From", "To", "Assets", "Liabilities", "Gap", "Cumulative gap"], rows, headers);
+  return table("REPRICINGGAP", columnsOf("REPRICINGGAP"), rows, headers);
 });
 
 /**
@@ -189,7 +191,7 @@ const LIQUIDITYGAP = defineFunction("LIQUIDITYGAP", [arg.any("positions"), arg.d
     return p.map((v, k) => new Decimal(v).plus(i[k]));
   };
   const rows = gapRows(scheme, edges, asOf, side(inPrincipal, inInterest, totals.assets), side(outPrincipal, outInterest, totals.liabilities));
-  return table("LIQUIDITYGAP", ["Bucket", "From", "To", "Inflows", "Outflows", "Net", "Cumulative net"], rows, headers);
+  return table("LIQUIDITYGAP", columnsOf("LIQUIDITYGAP"), rows, headers);
 });
 
 /**
@@ -227,7 +229,7 @@ const NMD = defineFunction(
       return [...bucketColumns(scheme, k, undefined, undefined), nonCore.toNumber(), core[k], nonCore.plus(core[k]).toNumber()];
     });
     rows.push(["Total", "", "", nonCoreTotal.toNumber(), coreTotal.toNumber(), balance]);
-    return table("NMD", ["Bucket", "From", "To", "Non-core", "Core", "Total"], rows, headers);
+    return table("NMD", columnsOf("NMD"), rows, headers);
   }
 );
 
@@ -243,7 +245,7 @@ const NMD = defineFunction(
  * @example =ALM.NMD(1000, "NMD_WHOLESALE", 0.5, 1, {1;2}) returns non-core 500 in 0-1Y; core 250 in 0-1Y and 250 in 1Y-2Y
  * @returns Table of non-core, core and total per bucket.
  */
-export function nmd(balance: any[][], category: any[][], core_share?: any, core_maturity?: any, buckets?: any[][], headers?: any): any[][] {
+export function nmd(balance: any[][], category: any[][], core_share?: any[][], core_maturity?: any[][], buckets?: any[][], headers?: any): any[][] {
   return NMD(balance, category, core_share, core_maturity, buckets, headers);
 }
 

@@ -2,10 +2,12 @@
  * npm run preview — the task pane without Excel. Serves the built pane (dist/, built first if missing;
  * `--build` rebuilds) on http://127.0.0.1:3100 next to a view of a fake, in-memory workbook. The fake
  * host replaces office.js: the pane's gateway writes into that workbook, and cells holding ALM.*
- * formulas are calculated by the same ALM functions the add-in ships (functionsById), so a person can
- * click through the wizard and see the formulas, names and charts it writes.
+ * formulas are calculated as Excel would: by the functions the page's own functions.js registers, called
+ * as the served functions.json declares (scripts/fake-host/browser.ts), so a person can click through
+ * the wizard and see the formulas, names and charts it writes, and what they calculate to.
  *
- * Options: --port N (or ALM_PREVIEW_PORT), --build. Runs under tsx (it imports TypeScript).
+ * Options: --port N (or ALM_PREVIEW_PORT), --build. ALM_DIST serves another built folder instead of
+ * dist/ (it is never built here). Runs under tsx (it imports TypeScript).
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -15,12 +17,17 @@ import { fileURLToPath } from "node:url";
 import { buildFakeHost } from "./fake-host/bundle.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const dist = path.join(root, "dist");
+const dist = path.resolve(process.env.ALM_DIST || path.join(root, "dist"));
 const args = process.argv.slice(2);
 const portArg = args.indexOf("--port");
 const port = Number(portArg >= 0 ? args[portArg + 1] : process.env.ALM_PREVIEW_PORT || 3100);
 
-if (args.includes("--build") || !fs.existsSync(path.join(dist, "taskpane.html"))) {
+if (process.env.ALM_DIST) {
+  if (!fs.existsSync(path.join(dist, "taskpane.html"))) {
+    console.error(`ALM_DIST=${process.env.ALM_DIST} has no built task pane (taskpane.html).`);
+    process.exit(1);
+  }
+} else if (args.includes("--build") || !fs.existsSync(path.join(dist, "taskpane.html"))) {
   console.log("Building the add-in (npm run build)…");
   const r = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);

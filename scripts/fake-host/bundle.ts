@@ -1,6 +1,7 @@
 /**
- * Bundles the fake Office host (browser.ts, with the ALM functions) into one browser script with
- * esbuild. Used by `npm run preview` and the browser test; nothing of it ships.
+ * Bundles the fake Office host (browser.ts) into one browser script with esbuild. It holds no ALM
+ * function: the page's own functions.js registers them with the host's CustomFunctions. Used by
+ * `npm run preview` and the browser test; nothing of it ships.
  */
 import { build } from "esbuild";
 import path from "node:path";

@@ -2,7 +2,7 @@
  * The workbook the preview and the browser test start from: a positions table, a zero curve, and a
  * draft sheet with two rows the validation report flags.
  */
-import { FakeWorkbook, type AlmFunction } from "./workbook";
+import { FakeWorkbook, type CalculationHost } from "./workbook";
 
 const HEADER = ["Id", "Side", "Balance", "Rate", "Maturity", "Type", "Amortization", "Frequency", "NextReset", "Category", "CoreShare", "CoreMaturity", "Currency"];
 
@@ -58,14 +58,19 @@ function fill(wb: FakeWorkbook, sheetName: string, rows: (string | number)[][], 
   rows[0]?.forEach((_, c) => wb.setBold(sheet, { row: 0, col: c }, true));
 }
 
-export function demoWorkbook(functions: Record<string, AlmFunction | undefined> = {}): FakeWorkbook {
-  const wb = new FakeWorkbook(functions);
+/**
+ * The demo workbook over a calculation host (see FakeWorkbook). Returned at once, so a browser page can
+ * install the fake host before its scripts run; its first calculation is under way and `wb.settled()`
+ * (or any later `calculate()` or sync) waits for it.
+ */
+export function demoWorkbook(excel: CalculationHost = null): FakeWorkbook {
+  const wb = new FakeWorkbook(excel);
   fill(wb, "Positions", DEMO_POSITIONS, [4, 8]);
   wb.tables.push({ name: "Positions", sheet: "Positions", box: { top: 0, left: 0, bottom: DEMO_POSITIONS.length - 1, right: HEADER.length - 1 } });
   fill(wb, "Curve", DEMO_CURVE);
   fill(wb, "Draft", DEMO_DRAFT, [4]);
   wb.activeSheet = "Positions";
   wb.selection = { sheet: "Positions", box: { top: 0, left: 0, bottom: 0, right: 0 } };
-  wb.calculate();
+  void wb.calculate();
   return wb;
 }

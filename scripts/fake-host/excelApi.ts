@@ -3,8 +3,10 @@
  * proxy semantics that matter for correctness: property writes and method calls are queued and run at
  * `context.sync()`, loaded properties can only be read after a sync, `*OrNullObject` results report
  * `isNullObject` after a sync, writes to protected sheets fail with AccessDenied, and formulas
- * recalculate after each sync. Faults can be injected: a chosen sync runs only its first n operations
- * and then fails, as a dropped connection or a host error would.
+ * recalculate after each sync that changed something: the sync resolves once the workbook's
+ * calculation (asynchronous: the ALM.* calls go through the emulated Excel host) has finished. Faults
+ * can be injected: a chosen sync runs only its first n operations and then fails, as a dropped
+ * connection or a host error would.
  */
 import { boxAddress, boxCols, boxRows, cellsOf, parseAddress, parseBox, parseCell, quoteSheet, type Box } from "../../src/taskpane/excel/a1";
 import type { FakeChart, FakeSheet, FakeTable, FakeWorkbook } from "./workbook";
@@ -39,7 +41,8 @@ export interface FakeHostControl {
 }
 
 interface Op {
-  run: () => void;
+  /** Runs the operation; a calculation returns its promise, which the sync awaits. */
+  run: () => void | Promise<void>;
   /** False for loads: they read and change nothing. */
   mutates: boolean;
 }
@@ -54,7 +57,7 @@ class Context {
   get wb(): FakeWorkbook {
     return this.host.workbook;
   }
-  enqueue(run: () => void, mutates = true): void {
+  enqueue(run: () => void | Promise<void>, mutates = true): void {
     this.ops.push({ run, mutates });
   }
   async sync(): Promise<void> {
@@ -65,15 +68,17 @@ class Context {
     const ops = this.ops.splice(0);
     let dirty = false;
     try {
-      ops.forEach((op, i) => {
+      for (const [i, op] of ops.entries()) {
         if (fault && i >= fault.afterOps) throw new OfficeError("GeneralException", fault.message ?? "The connection to Excel was lost (injected fault).");
-        op.run();
+        // Operations run back to back; only a requested calculation is awaited in between.
+        const pending = op.run();
         dirty ||= op.mutates;
-      });
+        if (pending instanceof Promise) await pending;
+      }
       if (fault && ops.length <= fault.afterOps) throw new OfficeError("GeneralException", fault.message ?? "The connection to Excel was lost (injected fault).");
     } finally {
       if (dirty) {
-        this.wb.calculate();
+        await this.wb.calculate();
         this.wb.notify();
       }
     }
@@ -143,7 +148,7 @@ abstract class Proxy<T = unknown> {
     if (!this.loaded.has(prop)) throw new OfficeError("PropertyNotLoaded", `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
     return this.loaded.get(prop) as V;
   }
-  protected queue(op: (t: T) => void): void {
+  protected queue(op: (t: T) => void | Promise<void>): void {
     this.ctx.enqueue(() => op(this.target()));
   }
 }
@@ -158,8 +163,10 @@ class WorkbookP extends Proxy<FakeWorkbook> {
   readonly settings: SettingsP;
   readonly tables: TablesP;
   readonly application: ApplicationP;
+  readonly functions: FunctionsP;
   constructor(ctx: Context) {
     super(ctx, () => ctx.wb);
+    this.functions = new FunctionsP(ctx);
     this.worksheets = new WorksheetsP(ctx);
     this.names = new NamesP(ctx);
     this.settings = new SettingsP(ctx);
@@ -176,6 +183,29 @@ class WorkbookP extends Proxy<FakeWorkbook> {
       if (!sheet) return null;
       return { sheet, box: sel?.box ?? { top: 0, left: 0, bottom: 0, right: 0 } };
     });
+  }
+}
+
+/**
+ * `workbook.functions`: only DATE, which the shared runtime asks to learn the workbook's date system
+ * (src/functions/dateSystem.ts). The fake workbook counts in the 1900 system.
+ */
+class FunctionsP {
+  constructor(private readonly ctx: Context) {}
+  date(year: number, month: number, day: number): FunctionResultP {
+    return new FunctionResultP(this.ctx, Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000));
+  }
+}
+
+class FunctionResultP extends Proxy<{ value: number }> {
+  constructor(ctx: Context, value: number) {
+    super(ctx, () => ({ value }));
+  }
+  protected readers() {
+    return { value: (t: { value: number }) => t.value };
+  }
+  get value(): number {
+    return this.get("value");
   }
 }
 
@@ -442,7 +472,9 @@ class NamedItemP extends Proxy<string> {
     return this.get("formula");
   }
   delete(): void {
-    this.queue((n) => this.ctx.wb.names.delete(n));
+    this.queue((n) => {
+      this.ctx.wb.names.delete(n);
+    });
   }
 }
 
@@ -475,7 +507,9 @@ class SettingP extends Proxy<string> {
     return this.get("value");
   }
   delete(): void {
-    this.queue((k) => this.ctx.wb.settings.delete(k));
+    this.queue((k) => {
+      this.ctx.wb.settings.delete(k);
+    });
   }
 }
 

@@ -208,8 +208,9 @@
     if (!sheet) return;
     if (sheet.protected) { alert("This sheet is protected."); return; }
     h.workbook.setInput(sheet, state.sel, document.getElementById("input").value);
-    h.workbook.calculate();
     h.workbook.notify();
+    // Calculation is asynchronous (the ALM.* calls go through the page's registered functions).
+    h.workbook.calculate().then(function () { h.workbook.notify(); });
   }
 
   function attach() {
@@ -223,7 +224,7 @@
 
   document.getElementById("set").onclick = setCell;
   document.getElementById("input").addEventListener("keydown", function (e) { if (e.key === "Enter") setCell(); });
-  document.getElementById("recalc").onclick = function () { var h = host(); if (h) { h.workbook.calculate(); h.workbook.notify(); } };
+  document.getElementById("recalc").onclick = function () { var h = host(); if (h) h.workbook.calculate().then(function () { h.workbook.notify(); }); };
   document.getElementById("protect").onclick = function () {
     var h = host();
     var sheet = h && h.workbook.sheet(state.sheet);

@@ -1,35 +1,18 @@
 /**
  * Installs the fake Office host on a global object (a browser window or jest's global): `Excel`,
- * `Office` and a `CustomFunctions` stand-in, all over one FakeWorkbook.
+ * `Office` and `CustomFunctions`, all over one FakeWorkbook. `CustomFunctions` is Excel's namespace as
+ * the functions bundle expects it: its `associate` records each registration into `registered`, so a
+ * page that loads the real functions.js after the fake host registers its functions there.
  */
 import { createFakeExcel, createFakeOffice, createHostControl, type FakeHostControl } from "./excelApi";
+import { customFunctionsNamespace, type Registered } from "./excelHost";
 import type { FakeWorkbook } from "./workbook";
 
-const ERROR_CODES = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-} as const;
-
-/** `CustomFunctions.Error` as Excel makes it: `code` is the error text, `message` the explanation. */
-class CustomFunctionError extends Error {
-  constructor(
-    readonly code: string,
-    message?: string
-  ) {
-    super(message ?? "");
-  }
-}
-
-export function installFakeHost(target: Record<string, unknown>, workbook: FakeWorkbook, apiVersion = 17): FakeHostControl {
+export function installFakeHost(target: Record<string, unknown>, workbook: FakeWorkbook, apiVersion = 17, registered: Map<string, Registered> = new Map()): FakeHostControl {
   const host = createHostControl(workbook, apiVersion);
   target.Excel = createFakeExcel(host);
   target.Office = createFakeOffice(host);
-  target.CustomFunctions = { associate: () => undefined, Error: CustomFunctionError, ErrorCode: ERROR_CODES };
+  target.CustomFunctions = customFunctionsNamespace(registered);
   return host;
 }
 

@@ -1,11 +1,18 @@
 /**
  * An in-memory workbook for the fake Office host: sheets of cells, defined names, tables, settings and
  * charts, with just enough calculation to show what the add-in writes. A cell holding a formula made of
- * ALM.* calls, references, defined names, numbers, text and + − × ÷ is evaluated through the ALM
- * functions (`functionsById`), and a table result spills like a dynamic array (or shows #SPILL!).
- * Anything else keeps its formula and shows #NAME?. Not Excel: a test and preview double.
+ * ALM.* calls, references, defined names, numbers, text and + − × ÷ is evaluated, and a table result
+ * spills like a dynamic array (or shows #SPILL!). Anything else keeps its formula and shows #NAME?.
+ *
+ * ALM.* calls go through an `EmulatedExcel` (excelHost.ts): the functions the shipped `functions.js`
+ * registered, called with their arguments marshalled as the shipped `functions.json` declares them, as
+ * Excel does. A reference argument is a range (2-D, empty cells null), a literal a single value, an
+ * omitted argument (`,,`) omitted. Calculation is therefore asynchronous: `calculate()` gathers the calls
+ * it needs, awaits them, and recalculates until every call has its answer (cells show #BUSY! meanwhile,
+ * as in Excel); calculations run one after the other. Not Excel: a test and preview double.
  */
 import { boxAddress, boxOf, cellAddress, contains, parseAddress, parseBox, parseCell, quoteSheet, type Box, type CellPos } from "../../src/taskpane/excel/a1";
+import { HostContractViolation, HostError, type EmulatedExcel, type HostArg, type HostCell, type Shown } from "./excelHost";
 
 export type Scalar = string | number | boolean;
 
@@ -53,7 +60,11 @@ export interface FakeTable {
   box: Box;
 }
 
-export type AlmFunction = (...args: unknown[]) => unknown;
+/**
+ * What calculates the ALM.* calls: an emulated Excel over the shipped bundle, a promise of one (the
+ * browser host waits for the page's functions.js and functions.json), or null (every ALM.* call #NAME?).
+ */
+export type CalculationHost = EmulatedExcel | Promise<EmulatedExcel> | null;
 
 const key = (p: CellPos) => `${p.row},${p.col}`;
 const pos = (k: string): CellPos => {
@@ -71,7 +82,32 @@ interface Ref {
   box: Box;
 }
 
-type Val = Scalar | null | ExcelErr | Ref | unknown[][];
+type Val = Scalar | null | undefined | ExcelErr | Ref | unknown[][];
+
+/** What one ALM.* call gave: what the cell shows, or a whole-result error. */
+type Answer = { readonly ok: true; readonly value: Shown } | { readonly ok: false; readonly error: ExcelErr };
+
+/** The state of one calculation: its host, the answers so far, and the calls it still has to make. */
+interface Calc {
+  readonly excel: EmulatedExcel | null;
+  /** Ids declared in functions.json (anything else is #NAME?, as in Excel). */
+  readonly declared: ReadonlySet<string>;
+  /** Why there is no host: the message of #NAME?. */
+  readonly missing: string;
+  readonly answers: Map<string, Answer>;
+  readonly pending: Map<string, { readonly id: string; readonly args: HostArg[] }>;
+}
+
+/** Rounds of one calculation: each answers the calls whose arguments are known; chains are short. */
+const MAX_ROUNDS = 25;
+
+const ERROR_VALUE = /^#(VALUE!|NUM!|N\/A|NAME\?|REF!|DIV\/0!|SPILL!|NULL!|CALC!|BUSY!)$/;
+const OMITTED = { $omitted: true };
+
+/** The cache key of a call: its id and arguments (omitted ones told apart from empty cells). */
+function callKey(id: string, args: readonly HostArg[]): string {
+  return `${id}(${JSON.stringify(args, (_k, v: unknown) => (v === undefined ? OMITTED : v instanceof HostError ? { $error: v.code, message: v.message } : v))})`;
+}
 
 /** A copy of a function result: arrays copied deep, cells (numbers, text, error objects) shared. */
 function cloneCells(v: unknown): unknown {
@@ -157,10 +193,16 @@ export class FakeWorkbook {
   tables: FakeTable[] = [];
   selection: { sheet: string; box: Box } | null = null;
   activeSheet = "";
+  /** Host contract violations met while calculating (a bug of the add-in's build, never a user error). */
+  readonly violations: string[] = [];
+  /** Called with each new violation (the browser host logs it as an error). */
+  onViolation: ((message: string) => void) | undefined;
   private nextChartId = 1;
   private listeners = new Set<() => void>();
+  /** The calculations requested so far, one after the other. */
+  private calculations: Promise<void> = Promise.resolve();
 
-  constructor(public functions: Record<string, AlmFunction | undefined> = {}) {}
+  constructor(readonly excel: CalculationHost = null) {}
 
   // ----- structure -------------------------------------------------------------------------------
 
@@ -281,9 +323,67 @@ export class FakeWorkbook {
 
   // ----- calculation -----------------------------------------------------------------------------
 
-  /** Recalculates every formula (two passes, so formulas over other results settle). */
-  calculate(): void {
-    const cache = new Map<string, unknown>();
+  /**
+   * Recalculates every formula, after the calculations already requested. Resolves when every cell
+   * shows its result: the ALM.* calls it needs are made through the host (and awaited), then the
+   * formulas are recalculated with their answers, until no call is missing.
+   */
+  calculate(): Promise<void> {
+    const run = this.calculations.then(() => this.recalculate());
+    this.calculations = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Resolves when every calculation requested so far has finished. */
+  settled(): Promise<void> {
+    return this.calculations;
+  }
+
+  private async recalculate(): Promise<void> {
+    let excel: EmulatedExcel | null = null;
+    let missing = "the fake host has no ALM functions loaded";
+    try {
+      excel = await this.excel;
+    } catch (e) {
+      missing = `the ALM functions could not be loaded: ${e instanceof Error ? e.message : String(e)}`;
+      this.violation(missing);
+    }
+    const calc: Calc = { excel, declared: new Set(excel?.ids() ?? []), missing, answers: new Map(), pending: new Map() };
+    for (let round = 1; ; round++) {
+      calc.pending.clear();
+      this.calculatePasses(calc);
+      if (calc.pending.size === 0 || !excel) return;
+      if (round === MAX_ROUNDS) {
+        this.violation(`the calculation did not settle after ${MAX_ROUNDS} rounds: ${[...calc.pending.values()].map((c) => `ALM.${c.id}`).join(", ")} still #BUSY!`);
+        return;
+      }
+      const calls = [...calc.pending];
+      const answers = await Promise.all(calls.map(([, c]) => this.ask(excel, c.id, c.args)));
+      calls.forEach(([k], i) => calc.answers.set(k, answers[i]));
+    }
+  }
+
+  /** One ALM.* call through the host: what the cell shows, or the error Excel would show. */
+  private async ask(excel: EmulatedExcel, id: string, args: HostArg[]): Promise<Answer> {
+    try {
+      return { ok: true, value: await excel.call(id, args) };
+    } catch (e) {
+      if (e instanceof HostError) return { ok: false, error: new ExcelErr(e.code, e.message) };
+      const message = e instanceof Error ? e.message : String(e);
+      // A contract violation (or any other failure of the host) is a bug of the build: record it loudly.
+      this.violation(e instanceof HostContractViolation ? message : `ALM.${id} failed in the emulated host: ${message}`);
+      return { ok: false, error: new ExcelErr("#VALUE!", message) };
+    }
+  }
+
+  private violation(message: string): void {
+    if (this.violations.includes(message)) return;
+    this.violations.push(message);
+    this.onViolation?.(message);
+  }
+
+  /** Two passes over every formula, so formulas over other results settle; synchronous. */
+  private calculatePasses(calc: Calc): void {
     for (let pass = 0; pass < 2; pass++) {
       for (const sheet of this.sheets) {
         for (const [k, c] of [...sheet.cells]) {
@@ -299,15 +399,15 @@ export class FakeWorkbook {
           const pb = pos(b);
           return pa.row - pb.row || pa.col - pb.col;
         });
-        for (const [k, c] of formulas) this.evaluateCell(sheet, pos(k), c, cache);
+        for (const [k, c] of formulas) this.evaluateCell(sheet, pos(k), c, calc);
       }
     }
   }
 
-  private evaluateCell(sheet: FakeSheet, p: CellPos, c: Cell, cache: Map<string, unknown>): void {
+  private evaluateCell(sheet: FakeSheet, p: CellPos, c: Cell, calc: Calc): void {
     let result: Val;
     try {
-      result = this.evaluate((c.input as string).slice(1), sheet, cache);
+      result = this.evaluate((c.input as string).slice(1), sheet, calc);
     } catch (e) {
       result = e instanceof ExcelErr ? e : new ExcelErr("#VALUE!", e instanceof Error ? e.message : String(e));
     }
@@ -319,7 +419,7 @@ export class FakeWorkbook {
       return;
     }
     if (!Array.isArray(result)) {
-      c.value = result === null ? 0 : (result as Scalar);
+      c.value = result === null || result === undefined ? 0 : (result as Scalar);
       return;
     }
     const rows = result as unknown[][];
@@ -390,14 +490,31 @@ export class FakeWorkbook {
     throw new ExcelErr("#NAME?", `unknown name ${text}`);
   }
 
-  private evaluate(src: string, here: FakeSheet, cache: Map<string, unknown>): Val {
+  /** A reference as an ALM.* argument: its cells, empty ones null, error values as errors. */
+  private argValues(ref: Ref): HostCell[][] {
+    const sheet = this.sheet(ref.sheet);
+    if (!sheet) throw new ExcelErr("#REF!", `no sheet ${ref.sheet}`);
+    return this.rangeValues(ref).map((row, i) =>
+      row.map((v, j) => {
+        if (typeof v !== "string" || !ERROR_VALUE.test(v)) return v as HostCell;
+        const at = { row: ref.box.top + i, col: ref.box.left + j };
+        return new HostError(v, `${quoteSheet(sheet.name)}!${cellAddress(at)} shows ${v}${this.cell(sheet, at)?.error ? ` (${this.cell(sheet, at)?.error})` : ""}`);
+      })
+    );
+  }
+
+  private evaluate(src: string, here: FakeSheet, calc: Calc): Val {
     const toks = tokenize(src);
     let i = 0;
     const peek = () => toks[i];
     const take = () => toks[i++];
     const scalar = (v: Val): Scalar | null => {
       if (v instanceof ExcelErr) throw v;
-      if (Array.isArray(v)) return (v[0]?.[0] ?? null) as Scalar | null;
+      if (Array.isArray(v)) {
+        const x = v[0]?.[0] ?? null;
+        if (isErrorObject(x)) throw new ExcelErr(x.code, x.message ?? "");
+        return x as Scalar | null;
+      }
       if (v && typeof v === "object" && (v as Ref).kind === "ref") {
         const r = v as Ref;
         const values = this.rangeValues({ ...r, box: { ...r.box, bottom: r.box.top, right: r.box.left } });
@@ -465,7 +582,7 @@ export class FakeWorkbook {
             if (!peek()) throw new ExcelErr("#VALUE!", "missing )");
             if (peek()!.t === "op" && peek()!.v === ",") {
               take();
-              if (expectArg) args.push(null);
+              if (expectArg) args.push(undefined);
               expectArg = true;
               continue;
             }
@@ -473,8 +590,8 @@ export class FakeWorkbook {
             expectArg = false;
           }
           take();
-          if (expectArg && args.length > 0) args.push(null);
-          return this.call(tok.v, args, cache);
+          if (expectArg && args.length > 0) args.push(undefined);
+          return this.call(tok.v, args, calc);
         }
         if (/^(TRUE|FALSE)$/i.test(tok.v)) return tok.v.toUpperCase() === "TRUE";
         return this.resolveRef(tok.v, here);
@@ -486,36 +603,32 @@ export class FakeWorkbook {
     return v;
   }
 
-  private call(name: string, args: Val[], cache: Map<string, unknown>): Val {
+  /**
+   * An ALM.* call: its answer when this calculation has it; otherwise the call is noted for the host
+   * and the cell shows #BUSY! until the next round.
+   */
+  private call(name: string, args: Val[], calc: Calc): Val {
     const m = /^ALM\.([A-Z0-9_.]+)$/i.exec(name);
     if (!m) throw new ExcelErr("#NAME?", `the fake host evaluates only ALM.* functions, not ${name}`);
     const id = m[1].toUpperCase();
-    const fn = this.functions[id];
-    if (!fn) throw new ExcelErr("#NAME?", `ALM.${id} is not in this build of the functions`);
-    const plain = args.map((a) => {
+    if (!calc.excel) throw new ExcelErr("#NAME?", calc.missing);
+    if (!calc.declared.has(id)) throw new ExcelErr("#NAME?", `ALM.${id} is not declared in this build's functions.json`);
+    const hostArgs = args.map((a): HostArg => {
       if (a instanceof ExcelErr) throw a;
-      if (a && typeof a === "object" && !Array.isArray(a) && (a as Ref).kind === "ref") {
-        const values = this.rangeValues(a as Ref);
-        for (const row of values) for (const v of row) if (typeof v === "string" && /^#(VALUE!|NUM!|N\/A|NAME\?|REF!|DIV\/0!|SPILL!|NULL!|CALC!|BUSY!)$/.test(v)) throw new ExcelErr(v, "error in an argument");
-        return values;
-      }
-      return a;
+      if (a && typeof a === "object" && !Array.isArray(a) && (a as Ref).kind === "ref") return this.argValues(a as Ref);
+      return a as HostArg;
     });
-    const cacheKey = `${id}(${JSON.stringify(plain)})`;
-    if (cache.has(cacheKey)) {
-      const hit = cache.get(cacheKey);
-      if (hit instanceof ExcelErr) throw hit;
-      return cloneCells(hit) as Val;
+    // An argument still being calculated: this call waits for it.
+    const busy = hostArgs.some((a) => (Array.isArray(a) ? a.some((row) => row.some((v) => v instanceof HostError && v.code === "#BUSY!")) : a instanceof HostError && a.code === "#BUSY!"));
+    if (busy) throw new ExcelErr("#BUSY!", "waiting for an argument that is still calculating");
+    const k = callKey(id, hostArgs);
+    const answer = calc.answers.get(k);
+    if (!answer) {
+      calc.pending.set(k, { id, args: hostArgs });
+      throw new ExcelErr("#BUSY!", `ALM.${id} is calculating`);
     }
-    try {
-      const out = fn(...plain) as Val;
-      cache.set(cacheKey, cloneCells(out));
-      return out;
-    } catch (e) {
-      const err = isErrorObject(e) ? new ExcelErr(e.code, e.message ?? "") : new ExcelErr("#VALUE!", e instanceof Error ? e.message : String(e));
-      cache.set(cacheKey, err);
-      throw err;
-    }
+    if (!answer.ok) throw answer.error;
+    return cloneCells(answer.value) as Val;
   }
 
   // ----- inspection ------------------------------------------------------------------------------
@@ -556,9 +669,10 @@ export class FakeWorkbook {
     });
   }
 
-  static restore(text: string, functions: Record<string, AlmFunction | undefined>): FakeWorkbook {
+  /** The workbook `serialize` saved; its first calculation is under way (`settled()` waits for it). */
+  static restore(text: string, excel: CalculationHost): FakeWorkbook {
     const data = JSON.parse(text);
-    const wb = new FakeWorkbook(functions);
+    const wb = new FakeWorkbook(excel);
     wb.sheets = data.sheets.map((s: { name: string; protected: boolean; charts: FakeChart[]; cells: [string, Cell][] }) => ({
       name: s.name,
       protected: s.protected,
@@ -571,7 +685,7 @@ export class FakeWorkbook {
     wb.selection = data.selection;
     wb.activeSheet = data.activeSheet;
     wb.nextChartId = data.nextChartId;
-    wb.calculate();
+    void wb.calculate();
     return wb;
   }
 

@@ -1,7 +1,9 @@
 /**
- * The built task pane in a real browser: dist/ served on 127.0.0.1, opened in headless Debian Chromium
- * through playwright-core, with a fake Office/Excel host (an in-memory workbook whose ALM.* formulas
- * are calculated by the shipped functions) answering in place of office.js. The test walks the whole
+ * The built task pane in a real browser: dist/ (or ALM_DIST) served on 127.0.0.1, opened in headless
+ * Debian Chromium through playwright-core, with a fake Office/Excel host answering in place of
+ * office.js: an in-memory workbook whose ALM.* formulas are calculated by the functions the page's own
+ * functions.js registers with the host's CustomFunctions, each argument marshalled as the served
+ * functions.json declares (scripts/fake-host/browser.ts), as Excel does. The test walks the whole
  * wizard with keyboard and mouse, checks the formulas, names and charts written into the fake workbook,
  * the question before overwriting a cell, a second run, reopening the pane, axe-core, the page's CSP,
  * and saves screenshots of every step at 320 and 800 px in test-results/screenshots/.
@@ -19,7 +21,7 @@ import { buildFakeHost } from "../../scripts/fake-host/bundle";
 jest.setTimeout(180_000);
 
 const ROOT = path.resolve(__dirname, "../..");
-const DIST = path.join(ROOT, "dist");
+const DIST = path.resolve(process.env.ALM_DIST ?? path.join(ROOT, "dist"));
 const SHOTS = path.join(ROOT, "test-results/screenshots");
 const CHROMIUM = process.env.ALM_CHROMIUM ?? "/usr/bin/chromium";
 const AXE = path.join(ROOT, "node_modules/axe-core/axe.min.js");
@@ -81,6 +83,19 @@ async function openPane(page: Page): Promise<void> {
 }
 
 const snapshot = (page: Page) => page.evaluate(() => (window as unknown as { __almFakeHost: { snapshot(): Snapshot } }).__almFakeHost.snapshot());
+
+/** What calculated the fake workbook's formulas: the ids the page registered and functions.json declares. */
+const calculatedBy = (page: Page) =>
+  page.evaluate(async () => {
+    const h = (window as unknown as { __almFakeHost: { registered(): string[]; declared(): Promise<string[]>; violations(): string[] } }).__almFakeHost;
+    return { registered: h.registered(), declared: await h.declared(), violations: h.violations() };
+  });
+
+/** The function ids of the built functions.json, the file Excel reads. */
+function shippedIds(): string[] {
+  const metadata = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as { functions: { id: string }[] };
+  return metadata.functions.map((f) => f.id);
+}
 const sheetOf = (snap: Snapshot, name: string) => snap.sheets.find((s) => s.name === name);
 const input = (snap: Snapshot, sheet: string, addr: string) => sheetOf(snap, sheet)?.cells[addr]?.input;
 const value = (snap: Snapshot, sheet: string, addr: string) => sheetOf(snap, sheet)?.cells[addr]?.value;
@@ -274,7 +289,12 @@ describe("task pane in Chromium with a fake Excel host", () => {
       ["ALM DeltaEVE", "BarClustered", "'ALM Results'!C7:C12", "'ALM Results'!A7:A12", "ΔEVE by Basel scenario"],
       ["ALM RepricingGap", "ColumnClustered", "'ALM Results'!F39:F57", "'ALM Results'!A39:A57", "Repricing gap by Basel bucket"],
     ]);
-    // The formulas calculate through the shipped functions and spill.
+    // The formulas calculate through the functions the page's functions.js registered (every id of the
+    // built functions.json, no other), called as that file declares, and spill.
+    const by = await calculatedBy(page);
+    expect([...by.registered].sort()).toEqual([...shippedIds()].sort());
+    expect(by.declared).toEqual(shippedIds());
+    expect(by.violations).toEqual([]);
     expect(value(first, "ALM Results", "A6")).toBe("BASE");
     expect(value(first, "ALM Results", "A58")).toBe("Total");
     expect(value(first, "ALM Scenarios", "D19")).toBe("Tenor");
@@ -373,6 +393,7 @@ describe("task pane in Chromium with a fake Excel host", () => {
     const errors = Object.entries(sheetOf(done, "ALM Results")?.cells ?? {}).filter(([, c]) => c.error !== undefined || (typeof c.value === "string" && c.value.startsWith("#")));
     expect(errors).toEqual([]);
     expect(value(done, "ALM Results", "A58")).toBe("Total");
+    expect((await calculatedBy(page)).violations).toEqual([]);
     a11y.push(...(await axeSerious(page, "sample bank written")));
     await shoot(page, "sample-bank-written");
 

@@ -45,13 +45,23 @@ describe("gateway writes (fake Excel host)", () => {
     expect(ledger.sheets["ALM Scenarios"].created).toBe(true);
   });
 
-  it("evaluates the SHOCK formulas it wrote through the ALM functions when they exist", async () => {
+  it("calculates the formulas it wrote through the shipped functions, as functions.json declares them", async () => {
     await createExcelGateway().writeOutput(outputPlan(layoutInput));
     const { wb } = fake.current();
-    const cell = wb.snapshot().sheets.find((s) => s.name === "ALM Scenarios")?.cells.D19;
-    // Either ALM.SHOCK is in this build and spills a table, or the fake host says it is not there yet.
-    if ("SHOCK" in wb.functions && wb.functions.SHOCK) expect(cell?.value).not.toBe("#NAME?");
-    else expect(cell?.error).toMatch(/not in this build/);
+    const scenarios = wb.snapshot().sheets.find((s) => s.name === "ALM Scenarios")?.cells ?? {};
+    const results = wb.snapshot().sheets.find((s) => s.name === "ALM Results")?.cells ?? {};
+    // ALM.SHOCK over the curve range spills its table: a header, then one row per pillar.
+    expect(scenarios.D19).toMatchObject({ value: "Tenor" });
+    expect(scenarios.D19.error).toBeUndefined();
+    expect(scenarios.D20).toMatchObject({ spill: "D19" });
+    expect(scenarios.D20.value).toBeCloseTo(1 / 12, 12);
+    // ΔEVE over the positions table: BASE and the six Basel scenarios, numbers.
+    expect(results.A6).toMatchObject({ value: "BASE", spill: "A5" });
+    for (let row = 6; row <= 12; row++) expect({ row, eve: typeof results[`B${row}`]?.value }).toEqual({ row, eve: "number" });
+    expect(results.A58).toMatchObject({ value: "Total", spill: "A38" });
+    // No formula the add-in wrote shows an error.
+    const errors = Object.entries({ ...scenarios, ...results }).filter(([, c]) => c.error !== undefined || (typeof c.value === "string" && c.value.startsWith("#")));
+    expect(errors).toEqual([]);
   });
 
   it("changes nothing on a second identical run", async () => {
@@ -238,7 +248,7 @@ describe("gateway interrupted writes (fake Excel host)", () => {
     const start = host.syncs;
     await createExcelGateway({ maxCellsPerSync: 40 }).writeOutput(outputPlan(layoutInput));
     const total = host.syncs - start;
-    fake.reset();
+    await fake.reset();
     const wb = prepare();
     const before = userView(wb);
     // Fail a sync near the end of the write, and every sync after it (the undo).
@@ -410,7 +420,7 @@ describe("gateway writes the sample bank (fake Excel host)", () => {
     expect(total).toBeGreaterThan(4);
     for (let k = 2; k <= total; k++) {
       for (const afterOps of [0, 1, 5]) {
-        fake.reset();
+        await fake.reset();
         const { wb, host: h } = fake.current();
         wb.settings.set(SETTINGS.ledger, JSON.stringify({ version: 1, sheets: {}, names: {}, charts: [] }));
         const before = userView(wb);

@@ -1,24 +1,48 @@
 /** Helpers for tests that run the real gateway against the fake Office host. */
-import { functionsById } from "../../../src/functions";
 import { BASEL_SCENARIOS } from "../../../src/taskpane/domain/setup";
 import type { LayoutInput } from "../../../src/taskpane/excel/sheetLayouts";
 import { demoWorkbook } from "../../../scripts/fake-host/demoWorkbook";
+import type { EmulatedExcel } from "../../../scripts/fake-host/excelHost";
 import { installFakeHost, uninstallFakeHost } from "../../../scripts/fake-host/install";
-import type { AlmFunction, FakeWorkbook } from "../../../scripts/fake-host/workbook";
+import type { FakeWorkbook } from "../../../scripts/fake-host/workbook";
 import type { FakeHostControl } from "../../../scripts/fake-host/excelApi";
+import { loadExcelHost } from "../../helpers/excelHost";
 
-export function withFakeHost(make: () => FakeWorkbook = () => demoWorkbook(functionsById as unknown as Record<string, AlmFunction>)): {
+let shipped: EmulatedExcel | undefined;
+
+/**
+ * The shipped add-in as Excel runs it: the built functions.js (dist/, or ALM_DIST) evaluated in a
+ * sandbox, its registrations called as the built functions.json declares. Loaded once per test file.
+ */
+export function shippedExcel(): EmulatedExcel {
+  shipped ??= loadExcelHost();
+  return shipped;
+}
+
+/** The demo workbook over the shipped functions, calculated. */
+export async function calculatedDemoWorkbook(): Promise<FakeWorkbook> {
+  const wb = demoWorkbook(shippedExcel());
+  await wb.settled();
+  return wb;
+}
+
+export function withFakeHost(make: () => FakeWorkbook = () => demoWorkbook(shippedExcel())): {
   current: () => { wb: FakeWorkbook; host: FakeHostControl };
-  /** Starts again from a fresh workbook within a test. */
-  reset: () => void;
+  /** Starts again from a fresh workbook within a test (calculated when the promise resolves). */
+  reset: () => Promise<void>;
 } {
   let state: { wb: FakeWorkbook; host: FakeHostControl } | null = null;
-  const reset = () => {
+  const reset = async () => {
     const wb = make();
     state = { wb, host: installFakeHost(globalThis as unknown as Record<string, unknown>, wb) };
+    await wb.settled();
   };
   beforeEach(reset);
-  afterEach(() => uninstallFakeHost(globalThis as unknown as Record<string, unknown>));
+  afterEach(() => {
+    uninstallFakeHost(globalThis as unknown as Record<string, unknown>);
+    // Every formula the test made Excel calculate kept the host contract.
+    expect(state?.wb.violations ?? []).toEqual([]);
+  });
   return { current: () => state as { wb: FakeWorkbook; host: FakeHostControl }, reset };
 }
 

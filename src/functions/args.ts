@@ -177,9 +177,39 @@ function required<T>(parse: (v: unknown, w: Where) => T): (raw: unknown, where: 
   return (raw, where) => parse(scalarOf(raw, where), where);
 }
 
+/**
+ * Bounds of a number argument, declared with its spec (like HyperFormula's argument metadata) instead of
+ * checked in the kernel: `min`/`max` inclusive, `above`/`below` exclusive, `integer` whole numbers only;
+ * `expected` is what the message asks for.
+ */
+export interface Bounds {
+  readonly min?: number;
+  readonly max?: number;
+  readonly above?: number;
+  readonly below?: number;
+  readonly integer?: boolean;
+  readonly expected: string;
+}
+
+/** A number cell within its declared bounds, or a #VALUE! saying what was expected. */
+function boundedNumberCell(bounds: Bounds | undefined): (value: unknown, where: Where) => number {
+  if (!bounds) return numberCell;
+  return (value, where) => {
+    const v = numberCell(value, where, bounds.expected);
+    const outside =
+      (bounds.min !== undefined && v < bounds.min) ||
+      (bounds.max !== undefined && v > bounds.max) ||
+      (bounds.above !== undefined && v <= bounds.above) ||
+      (bounds.below !== undefined && v >= bounds.below) ||
+      (bounds.integer === true && !Number.isInteger(v));
+    if (outside) fail(messages.expected(where, v, bounds.expected));
+    return v;
+  };
+}
+
 export const arg = {
-  number: (name: string): ArgSpec<number> => ({ name, parse: required(numberCell) }),
-  optionalNumber: <F extends number | undefined>(name: string, fallback: F): ArgSpec<number | F> => ({ name, parse: optional<number | F>(numberCell, fallback) }),
+  number: (name: string, bounds?: Bounds): ArgSpec<number> => ({ name, parse: required(boundedNumberCell(bounds)) }),
+  optionalNumber: <F extends number | undefined>(name: string, fallback: F, bounds?: Bounds): ArgSpec<number | F> => ({ name, parse: optional<number | F>(boundedNumberCell(bounds), fallback) }),
   date: (name: string): ArgSpec<SerialDate> => ({ name, parse: required(dateCell) }),
   optionalDate: (name: string): ArgSpec<SerialDate | undefined> => ({ name, parse: optional<SerialDate | undefined>(dateCell, undefined) }),
   choice: <T extends string>(name: string, choices: readonly T[]): ArgSpec<T> => ({ name, parse: required((v, w) => choiceCell(v, w, choices)) }),
@@ -202,7 +232,12 @@ export const arg = {
   range: (name: string): ArgSpec<unknown[][]> => ({ name, parse: (raw, where) => toMatrix(raw, where) }),
   optionalRange: (name: string): ArgSpec<unknown[][] | undefined> => ({
     name,
-    parse: (raw, where) => (raw === null || raw === undefined ? undefined : toMatrix(raw, where)),
+    // A single empty cell (a blank 1×1 range, as Excel passes it) means the argument is omitted.
+    parse: (raw, where) => {
+      if (raw === null || raw === undefined || isBlank(raw)) return undefined;
+      const m = toMatrix(raw, where);
+      return m.length === 1 && m[0].length === 1 && isBlank(m[0][0]) ? undefined : m;
+    },
   }),
   /** A raw scalar-or-range argument left for the kernel (used where text, numbers and ranges all mean something). */
   any: (name: string): ArgSpec<unknown> => ({ name, parse: (raw) => raw }),

@@ -3,6 +3,7 @@ import { plainArgument, type ArgSpec } from "./args";
 import { whenKnown } from "./dateSystem";
 import { makeExcelError, isExcelError, type ExcelError } from "./excelError";
 import { messages } from "./messages";
+import { offload } from "./offload";
 
 type Values<S extends readonly ArgSpec<any>[]> = { [K in keyof S]: S[K] extends ArgSpec<infer T> ? T : never };
 
@@ -18,12 +19,24 @@ export type Cell = number | string | boolean | ExcelError;
  * is still asking Excel for the workbook's date system (dateSystem.ts) the call waits for the answer
  * and returns a Promise, which Excel accepts from any function.
  * Non-finite numbers never reach a cell: in a table they become `#NUM!` elements, alone they throw.
+ *
+ * With `offload`, the function Excel calls runs the same code in a Web Worker and returns a Promise
+ * (offload.ts): whole-table work then leaves the task pane's thread free. Either way the synchronous
+ * implementation is registered under `id` for `functionsById` and the worker (registeredFunctions).
  */
 export function defineFunction<const S extends readonly ArgSpec<any>[], R extends Cell | Cell[][]>(
   id: string,
   specs: readonly [...S],
-  kernel: (...values: Values<S>) => R
-): (...raw: unknown[]) => R {
+  kernel: (...values: Values<S>) => R,
+  options: { offload: true }
+): (...raw: unknown[]) => Promise<R>;
+export function defineFunction<const S extends readonly ArgSpec<any>[], R extends Cell | Cell[][]>(id: string, specs: readonly [...S], kernel: (...values: Values<S>) => R): (...raw: unknown[]) => R;
+export function defineFunction<const S extends readonly ArgSpec<any>[], R extends Cell | Cell[][]>(
+  id: string,
+  specs: readonly [...S],
+  kernel: (...values: Values<S>) => R,
+  options: { offload?: boolean } = {}
+): (...raw: unknown[]) => R | Promise<R> {
   const run = (raw: unknown[]): R => {
     let result: R;
     try {
@@ -37,10 +50,23 @@ export function defineFunction<const S extends readonly ArgSpec<any>[], R extend
     }
     return checkOutput(id, result);
   };
+  const sync = (...raw: unknown[]): R => run(raw);
+  registry.set(id, sync);
+  if (options.offload) {
+    // Only the declared arguments cross to the worker (not Excel's invocation object).
+    return (...raw: unknown[]) => offload(id, raw.slice(0, specs.length), () => run(raw));
+  }
   return (...raw: unknown[]): R => {
     const pending = whenKnown();
     return pending ? (pending.then(() => run(raw)) as unknown as R) : run(raw);
   };
+}
+
+const registry = new Map<string, (...raw: unknown[]) => unknown>();
+
+/** Every function defined so far, by id, as its synchronous implementation. */
+export function registeredFunctions(): Record<string, (...raw: unknown[]) => unknown> {
+  return Object.fromEntries(registry);
 }
 
 function toExcelError(id: string, error: unknown): ExcelError {

@@ -8,7 +8,6 @@ import { toWorkbookSerial } from "../dateSystem";
 import { discounting, legAfter, pairAmountsDates } from "../flowsArgs";
 import { messages } from "../messages";
 import { parsePositions } from "../positions";
-import { offload } from "../offload";
 import { defineFunction, type Cell } from "../runner";
 import { table } from "../table";
 import { columnsOf } from "../schema/outputs";
@@ -123,7 +122,8 @@ const KRD = defineFunction(
     }
     const rows = keyRateDurations(leg("KRD", amounts, dates, asOf, 3), interpolatedCurve(pillars, "LINEAR"), keys).map((r): Cell[] => [r.key, r.krd, r.dv01]);
     return table("KRD", columnsOf("KRD"), rows, headers);
-  }
+  },
+  { offload: true }
 );
 
 /**
@@ -139,7 +139,7 @@ const KRD = defineFunction(
  * @returns Table of key tenor, KRD and DV01.
  */
 export function krd(amounts: any[][], dates: any[][], as_of: any, curve: any[][], key_tenors?: any[][], headers?: any): Promise<any[][]> {
-  return offload("KRD", [amounts, dates, as_of, curve, key_tenors, headers], () => KRD(amounts, dates, as_of, curve, key_tenors, headers));
+  return KRD(amounts, dates, as_of, curve, key_tenors, headers);
 }
 
 const DGAP = defineFunction(
@@ -227,7 +227,8 @@ const CASHFLOWS = defineFunction(
       rows.push([toWorkbookSerial(asOf + d), principal, interest, principal + interest]);
     }
     return table("CASHFLOWS", ["Date", "Principal", "Interest", "Total"], rows, headers);
-  }
+  },
+  { offload: true }
 );
 
 /**
@@ -242,8 +243,5 @@ const CASHFLOWS = defineFunction(
  * @returns Table of dates, principal, interest and total.
  */
 export function cashflows(positions: any[][], as_of: any, mode?: any, detail?: any, headers?: any): Promise<any[][]> {
-  return offload("CASHFLOWS", [positions, as_of, mode, detail, headers], () => CASHFLOWS(positions, as_of, mode, detail, headers));
+  return CASHFLOWS(positions, as_of, mode, detail, headers);
 }
-
-/** The synchronous implementations behind the offloaded functions above (what functionsById exposes). */
-export const kernels = { CASHFLOWS, KRD };

@@ -1,8 +1,5 @@
-import Decimal from "decimal.js";
-import { dailyFlows } from "../../engine/cashflows/aggregate";
-import { BUCKET_SCHEMES, BUCKET_SCHEME_NAMES, bucketLookup, bucketMidpoint, customBuckets, edgeDates, edgeTime, type BucketScheme } from "../../engine/gap/buckets";
-import { nmdSlotting } from "../../engine/gap/nmd";
-import { decimalPlaces, exactGroupSums, reconcile } from "../../engine/money";
+import { BUCKET_SCHEMES, BUCKET_SCHEME_NAMES, bucketMidpoint, customBuckets, edgeDates, edgeTime, type BucketScheme } from "../../engine/gap/buckets";
+import { bucketAmounts, gapColumns, liquidityBuckets, nmdBuckets, repricingBuckets, type TwoSided } from "../../engine/gap/gapTable";
 import { NMD_CAPS, NMD_CATEGORIES } from "../../engine/portfolio/portfolio";
 import { parseTenor, type Tenor } from "../../engine/time/tenor";
 import type { SerialDate } from "../../engine/types";
@@ -10,11 +7,11 @@ import { arg, choiceCell, fail, isBlank, numberCell, scalarOf, toMatrix, vectorO
 import { pairAmountsDates } from "../flowsArgs";
 import { messages, type Where } from "../messages";
 import { parsePositions } from "../positions";
-import { offload } from "../offload";
 import { toWorkbookSerial } from "../dateSystem";
 import { defineFunction, type Cell } from "../runner";
 import { table } from "../table";
 import { columnsOf } from "../schema/outputs";
+import { SIDES } from "../schema/positions";
 
 /** The `[buckets]` argument: a scheme name (default BASEL) or a range of upper-edge tenors. */
 function parseBuckets(raw: unknown, where: Where): BucketScheme {
@@ -68,50 +65,28 @@ export function buckets(scheme?: any[][], as_of?: any, headers?: any): any[][] {
   return BUCKETS(scheme, as_of, headers);
 }
 
-/**
- * Rows of a two-sided gap table with exact running totals: per bucket A, L, A − L and the cumulative
- * gap, then a Total row. `a` and `l` are exact decimals (positive), so every column reconciles.
- */
-function gapRows(scheme: BucketScheme, edges: Int32Array | undefined, asOf: SerialDate | undefined, a: Decimal[], l: Decimal[]): Cell[][] {
-  let cumulative = new Decimal(0);
-  const rows = scheme.labels.map((_, k): Cell[] => {
-    const gap = a[k].minus(l[k]);
-    cumulative = cumulative.plus(gap);
-    return [...bucketColumns(scheme, k, edges, asOf), a[k].toNumber(), l[k].toNumber(), gap.toNumber(), cumulative.toNumber()];
-  });
-  const totalA = Decimal.sum(0, ...a);
-  const totalL = Decimal.sum(0, ...l);
-  rows.push(["Total", "", "", totalA.toNumber(), totalL.toNumber(), totalA.minus(totalL).toNumber(), ""]);
-  return rows;
+/** Rows of a two-sided gap table: bucket columns, A, L, the gap and the cumulative gap, then Total. */
+function gapRows(scheme: BucketScheme, edges: Int32Array | undefined, asOf: SerialDate | undefined, sides: TwoSided): Cell[][] {
+  const { rows, total } = gapColumns(sides);
+  const out = rows.map((r, k): Cell[] => [...bucketColumns(scheme, k, edges, asOf), r.a, r.l, r.gap, r.cumulative]);
+  out.push(["Total", "", "", total.a, total.l, total.gap, ""]);
+  return out;
 }
-
-const SIDE_CHOICES = ["A", "ASSET", "L", "LIABILITY"] as const;
 
 const GAP = defineFunction("GAP", [arg.any("amounts"), arg.any("dates"), arg.date("as_of"), bucketsArg(), arg.any("sides"), arg.headers()], (amountsRaw, datesRaw, asOf, scheme, sidesRaw, headers) => {
   // An empty cell given as sides (null, "" or a blank 1×1 range) means sides are omitted.
   const hasSides = !isBlank(Array.isArray(sidesRaw) && sidesRaw.length === 1 && Array.isArray(sidesRaw[0]) && sidesRaw[0].length === 1 ? sidesRaw[0][0] : sidesRaw);
   const flows = pairAmountsDates("GAP", amountsRaw, datesRaw, hasSides ? { name: "sides", raw: sidesRaw } : undefined);
+  const amounts = Float64Array.from(flows.amounts, (amount, i) => {
+    if (!hasSides) return amount;
+    const side = choiceCell(flows.extra[i], { fn: "GAP", arg: "sides", row: flows.rows[i] }, SIDES);
+    if (amount < 0) fail(messages.expected({ fn: "GAP", arg: "amounts", row: flows.rows[i] }, amount, "a positive amount (the sides range gives the sign)"));
+    return side === "L" || side === "LIABILITY" ? -amount : amount;
+  });
   const edges = edgeDates(scheme, asOf);
-  const lookup = bucketLookup(edges, asOf);
-  const K = scheme.labels.length;
-  const n = flows.amounts.length;
-  const magnitude = new Float64Array(n);
-  const group = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let amount = flows.amounts[i];
-    if (hasSides) {
-      const where = { fn: "GAP", arg: "sides", row: flows.rows[i] };
-      const side = choiceCell(flows.extra[i], where, SIDE_CHOICES);
-      if (amount < 0) fail(messages.expected({ fn: "GAP", arg: "amounts", row: flows.rows[i] }, amount, "a positive amount (the sides range gives the sign)"));
-      if (side === "L" || side === "LIABILITY") amount = -amount;
-    }
-    magnitude[i] = Math.abs(amount);
-    group[i] = lookup(flows.dates[i]) + (amount < 0 ? K : 0);
-  }
-  const sums = exactGroupSums(magnitude, group, 2 * K).sums;
-  const rows = gapRows(scheme, edges, asOf, sums.slice(0, K), sums.slice(K));
+  const rows = gapRows(scheme, edges, asOf, bucketAmounts(amounts, flows.dates, edges, asOf));
   return table("GAP", columnsOf("GAP"), rows, headers);
-});
+}, { offload: true });
 
 /**
  * Gap table of dated amounts: assets and liabilities per bucket, the gap and the cumulative gap, with an exact Total row.
@@ -126,34 +101,15 @@ const GAP = defineFunction("GAP", [arg.any("amounts"), arg.any("dates"), arg.dat
  * @returns Gap table.
  */
 export function gap(amounts: any[][], dates: any[][], as_of: any, buckets?: any[][], sides?: any[][], headers?: any): Promise<any[][]> {
-  return offload("GAP", [amounts, dates, as_of, buckets, sides, headers], () => GAP(amounts, dates, as_of, buckets, sides, headers));
-}
-
-/** Exact totals of the positive and of the negative balances, and the decimals they are written with. */
-function balanceTotals(balances: Float64Array): { assets: number; liabilities: number; decimals: number } {
-  const group = Int32Array.from(balances, (b) => (b < 0 ? 1 : 0));
-  const { sums } = exactGroupSums(balances.map(Math.abs), group, 2);
-  return { assets: sums[0].toNumber(), liabilities: sums[1].toNumber(), decimals: Math.max(2, decimalPlaces(balances) ?? 6) };
+  return GAP(amounts, dates, as_of, buckets, sides, headers);
 }
 
 const REPRICINGGAP = defineFunction("REPRICINGGAP", [arg.any("positions"), arg.date("as_of"), bucketsArg(), arg.headers()], (positionsRaw, asOf, scheme, headers) => {
   const portfolio = parsePositions(positionsRaw, { fn: "REPRICINGGAP", arg: "positions" }, asOf);
   const edges = edgeDates(scheme, asOf);
-  const lookup = bucketLookup(edges, asOf);
-  const K = scheme.labels.length;
-  const daily = dailyFlows(portfolio, asOf, "REPRICING");
-  const a = new Array<number>(K).fill(0);
-  const l = new Array<number>(K).fill(0);
-  for (let d = 0; d <= daily.lastDay; d++) {
-    const k = lookup(asOf + d);
-    a[k] += daily.assetPrincipal[d];
-    l[k] -= daily.liabilityPrincipal[d];
-  }
-  const totals = balanceTotals(portfolio.balance);
-  const toDecimals = (values: number[], total: number) => reconcile(values, total, totals.decimals).map((v) => new Decimal(v));
-  const rows = gapRows(scheme, edges, asOf, toDecimals(a, totals.assets), toDecimals(l, totals.liabilities));
+  const rows = gapRows(scheme, edges, asOf, repricingBuckets(portfolio, asOf, edges));
   return table("REPRICINGGAP", columnsOf("REPRICINGGAP"), rows, headers);
-});
+}, { offload: true });
 
 /**
  * Repricing gap of a positions table: principal by repricing date (amortisation, floaters at next reset, NMD core/non-core slotting).
@@ -166,33 +122,15 @@ const REPRICINGGAP = defineFunction("REPRICINGGAP", [arg.any("positions"), arg.d
  * @returns Repricing gap table whose Total row equals the balances exactly.
  */
 export function repricinggap(positions: any[][], as_of: any, buckets?: any[][], headers?: any): Promise<any[][]> {
-  return offload("REPRICINGGAP", [positions, as_of, buckets, headers], () => REPRICINGGAP(positions, as_of, buckets, headers));
+  return REPRICINGGAP(positions, as_of, buckets, headers);
 }
 
 const LIQUIDITYGAP = defineFunction("LIQUIDITYGAP", [arg.any("positions"), arg.date("as_of"), bucketsArg(), arg.headers()], (positionsRaw, asOf, scheme, headers) => {
   const portfolio = parsePositions(positionsRaw, { fn: "LIQUIDITYGAP", arg: "positions" }, asOf);
   const edges = edgeDates(scheme, asOf);
-  const lookup = bucketLookup(edges, asOf);
-  const K = scheme.labels.length;
-  const daily = dailyFlows(portfolio, asOf, "CONTRACTUAL");
-  const [inPrincipal, inInterest, outPrincipal, outInterest] = Array.from({ length: 4 }, () => new Array<number>(K).fill(0));
-  for (let d = 0; d <= daily.lastDay; d++) {
-    const k = lookup(asOf + d);
-    inPrincipal[k] += daily.assetPrincipal[d];
-    inInterest[k] += daily.assetInterest[d];
-    outPrincipal[k] -= daily.liabilityPrincipal[d];
-    outInterest[k] -= daily.liabilityInterest[d];
-  }
-  // Principal reconciles to the exact balances; interest to its own total rounded to the same unit.
-  const totals = balanceTotals(portfolio.balance);
-  const side = (principal: number[], interest: number[], balances: number) => {
-    const p = reconcile(principal, balances, totals.decimals);
-    const i = reconcile(interest, interest.reduce((s, v) => s + v, 0), totals.decimals);
-    return p.map((v, k) => new Decimal(v).plus(i[k]));
-  };
-  const rows = gapRows(scheme, edges, asOf, side(inPrincipal, inInterest, totals.assets), side(outPrincipal, outInterest, totals.liabilities));
+  const rows = gapRows(scheme, edges, asOf, liquidityBuckets(portfolio, asOf, edges));
   return table("LIQUIDITYGAP", columnsOf("LIQUIDITYGAP"), rows, headers);
-});
+}, { offload: true });
 
 /**
  * Liquidity gap of a positions table: contractual principal and interest in and out per bucket.
@@ -205,7 +143,7 @@ const LIQUIDITYGAP = defineFunction("LIQUIDITYGAP", [arg.any("positions"), arg.d
  * @returns Liquidity gap table with a Total row.
  */
 export function liquiditygap(positions: any[][], as_of: any, buckets?: any[][], headers?: any): Promise<any[][]> {
-  return offload("LIQUIDITYGAP", [positions, as_of, buckets, headers], () => LIQUIDITYGAP(positions, as_of, buckets, headers));
+  return LIQUIDITYGAP(positions, as_of, buckets, headers);
 }
 
 const NMD = defineFunction(
@@ -219,16 +157,9 @@ const NMD = defineFunction(
     const maturity = isBlank(maturityCell) ? caps.coreMaturity : numberCell(maturityCell, { fn: "NMD", arg: "core_maturity" }, "an average maturity in years");
     if (share < 0 || share > caps.coreShare) fail(messages.expected({ fn: "NMD", arg: "core_share" }, share, `between 0 and ${caps.coreShare}, the Basel cap on the core share of ${category} (SRP31 Table 4)`));
     if (maturity <= 0 || maturity > caps.coreMaturity) fail(messages.expected({ fn: "NMD", arg: "core_maturity" }, maturity, `above 0 and at most ${caps.coreMaturity} years, the Basel cap on the average maturity of core ${category} (SRP31 Table 4)`));
-    const slots = nmdSlotting(balance, share, maturity, scheme);
-    const decimals = Math.max(2, decimalPlaces([balance]) ?? 6);
-    const core = reconcile(slots.core, balance * share, decimals);
-    const coreTotal = core.reduce((s, v) => s.plus(v), new Decimal(0));
-    const nonCoreTotal = new Decimal(balance).minus(coreTotal);
-    const rows = scheme.labels.map((_, k): Cell[] => {
-      const nonCore = k === 0 ? nonCoreTotal : new Decimal(0);
-      return [...bucketColumns(scheme, k, undefined, undefined), nonCore.toNumber(), core[k], nonCore.plus(core[k]).toNumber()];
-    });
-    rows.push(["Total", "", "", nonCoreTotal.toNumber(), coreTotal.toNumber(), balance]);
+    const slots = nmdBuckets(balance, share, maturity, scheme);
+    const rows = scheme.labels.map((_, k): Cell[] => [...bucketColumns(scheme, k, undefined, undefined), slots.nonCore[k], slots.core[k], slots.both[k]]);
+    rows.push(["Total", "", "", slots.total.nonCore, slots.total.core, balance]);
     return table("NMD", columnsOf("NMD"), rows, headers);
   }
 );
@@ -249,5 +180,3 @@ export function nmd(balance: any[][], category: any[][], core_share?: any[][], c
   return NMD(balance, category, core_share, core_maturity, buckets, headers);
 }
 
-/** The synchronous implementations behind the offloaded functions above (what functionsById exposes). */
-export const kernels = { GAP, REPRICINGGAP, LIQUIDITYGAP };

@@ -11,7 +11,6 @@ import { arg, curveArg, fail, isBlank, numberCell, scalarOf, timeCell, toMatrix,
 import { makeExcelError } from "../excelError";
 import { messages, type Where } from "../messages";
 import { parsePositions } from "../positions";
-import { offload } from "../offload";
 import { defineFunction, type Cell } from "../runner";
 import { table } from "../table";
 import { columnsOf } from "../schema/outputs";
@@ -58,14 +57,8 @@ const floorArg = (): ArgSpec<Floor> => ({
 });
 
 /** A whole number of months from an optional argument, at least `min`. */
-const monthsArg = (name: string, fallback: number, min: number): ArgSpec<number> => ({
-  name,
-  parse: (raw, where) => {
-    const v = arg.optionalNumber(name, fallback).parse(raw, where);
-    if (!Number.isInteger(v) || v < min || v > 1200) fail(messages.expected(where, v, `a whole number of months between ${min} and 1200`));
-    return v;
-  },
-});
+const monthsArg = (name: string, fallback: number, min: number): ArgSpec<number> =>
+  arg.optionalNumber(name, fallback, { min, max: 1200, integer: true, expected: `a whole number of months between ${min} and 1200` });
 
 /** What resolves a standard scenario: the function's currency and calibration arguments. */
 interface ShockContext {
@@ -204,7 +197,7 @@ const EVE = defineFunction(
     const portfolio = positionsOf("EVE", positionsRaw, asOf, currency);
     return eve(repricingLeg(portfolio, asOf), scenarioCurve(pillars, "LINEAR", scenario, floor));
   }
-);
+, { offload: true });
 
 /**
  * Economic value of equity: the PV of all repricing cash flows (principal and interest, signed) on the scenario curve, Actual/365 times. The scenario curve is what ALM.SHOCK returns, interpolated linearly.
@@ -220,7 +213,7 @@ const EVE = defineFunction(
  * @example =ALM.EVE({"Balance","Rate","Maturity";100,0,"2028-01-01"}, "2026-01-01", 0.03) returns 100·e^(-0.06) = 94.1764533584…
  */
 export function eveFn(positions: any[][], as_of: any, curve: any[][], scenario?: any[][], currency?: any, calibration?: any[][], floor?: any): Promise<number> {
-  return offload("EVE", [positions, as_of, curve, scenario, currency, calibration, floor], () => EVE(positions, as_of, curve, scenario, currency, calibration, floor));
+  return EVE(positions, as_of, curve, scenario, currency, calibration, floor);
 }
 
 const DELTAEVE = defineFunction(
@@ -237,7 +230,7 @@ const DELTAEVE = defineFunction(
     rows.push([`WORST (${worst.scenario})`, worst.eve, worst.delta, pct(worst.delta)]);
     return table("DELTAEVE", columnsOf("DELTAEVE"), rows, headers);
   }
-);
+, { offload: true });
 
 /**
  * ΔEVE under the six Basel scenarios: EVE(scenario) − EVE(base), negative is a loss; the WORST row names the scenario with the most negative ΔEVE.
@@ -253,17 +246,19 @@ const DELTAEVE = defineFunction(
  * @example =ALM.DELTAEVE({"Balance","Rate","Maturity";100,0,"2028-01-01"}, "2026-01-01", 0.03, "USD") PARALLEL_UP row: ΔEVE = 100·(e^(-0.10) − e^(-0.06)) = −3.6927115…
  */
 export function deltaeve(positions: any[][], as_of: any, curve: any[][], currency: any, calibration?: any[][], floor?: any, headers?: any): Promise<any[][]> {
-  return offload("DELTAEVE", [positions, as_of, curve, currency, calibration, floor, headers], () => DELTAEVE(positions, as_of, curve, currency, calibration, floor, headers));
+  return DELTAEVE(positions, as_of, curve, currency, calibration, floor, headers);
 }
+
+/** A Tier 1 capital amount: above 0. */
+const TIER1_BOUNDS = { above: 0, expected: "a positive Tier 1 capital amount" } as const;
 
 /** Supervisory outlier test: a loss above 15 % of Tier 1 capital (SRP31.82). */
 const OUTLIER_THRESHOLD = 0.15;
 
 const STANDARDEVE = defineFunction(
   "STANDARDEVE",
-  [arg.any("positions"), arg.date("as_of"), curveArg(), requiredCurrencyArg(), calibrationArg(), floorArg(), arg.optionalNumber("tier1", undefined), arg.headers()],
+  [arg.any("positions"), arg.date("as_of"), curveArg(), requiredCurrencyArg(), calibrationArg(), floorArg(), arg.optionalNumber("tier1", undefined, TIER1_BOUNDS), arg.headers()],
   (positionsRaw, asOf, pillars, currency, calibration, floor, tier1, headers) => {
-    if (tier1 !== undefined && tier1 <= 0) fail(messages.expected({ fn: "STANDARDEVE", arg: "tier1" }, tier1, "a positive Tier 1 capital amount"));
     const sizes = tableSizes("STANDARDEVE", currency, calibration);
     const result = standardEve(positionsOf("STANDARDEVE", positionsRaw, asOf, currency), asOf, pillars, sizes, floor);
     const share = (loss: Amount): Cell => (tier1 === undefined ? "" : loss / tier1);
@@ -275,7 +270,7 @@ const STANDARDEVE = defineFunction(
     rows.push([label, worst ? worst.eve : result.base, result.measure, share(result.measure)]);
     return table("STANDARDEVE", columnsOf("STANDARDEVE"), rows, headers);
   }
-);
+, { offload: true });
 
 /**
  * Basel standardised EVE (SRP31.94 ff.): repricing flows in the 19 buckets discounted at the published midpoints with exp(−R(t_k)·t_k); CPR and TDRR scenario multipliers; loss = EVE(base) − EVE(scenario). MAX is the standardised measure (largest loss or 0), marked OUTLIER above 15 % of Tier 1.
@@ -292,7 +287,7 @@ const STANDARDEVE = defineFunction(
  * @example =ALM.STANDARDEVE({"Balance","Rate","Maturity";100,0,"2028-01-01"}, "2026-01-01", 0.03, "USD") BASE EVE = 100·e^(-0.03·1.75) = 94.885432…
  */
 export function standardeve(positions: any[][], as_of: any, curve: any[][], currency: any, calibration?: any[][], floor?: any, tier1?: any, headers?: any): Promise<any[][]> {
-  return offload("STANDARDEVE", [positions, as_of, curve, currency, calibration, floor, tier1, headers], () => STANDARDEVE(positions, as_of, curve, currency, calibration, floor, tier1, headers));
+  return STANDARDEVE(positions, as_of, curve, currency, calibration, floor, tier1, headers);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -305,7 +300,7 @@ const NII = defineFunction(
     const scenario = parseScenario(scenarioRaw, { fn: "NII", arg: "scenario" }, { fn: "NII", currency, calibration });
     return nii(positionsOf("NII", positionsRaw, asOf, currency), asOf, scenarioShift(scenario), { horizonMonths, rampMonths });
   }
-);
+, { offload: true });
 
 /**
  * Net interest income over the horizon on a constant balance sheet: interest accrued within the horizon; repriced balances renew at rate + Beta × the scenario shift at the repricing tenor.
@@ -322,7 +317,7 @@ const NII = defineFunction(
  * @example =ALM.NII({"Balance","Rate","Maturity","Type","NextReset","ResetMonths";1000000,0.05,"2030-01-01","FLOATING","2026-04-01",6}, "2026-01-01", 0.03, 200) returns 1e6·(0.05·90 + 0.07·275)/365 = 65068.4931…
  */
 export function niiFn(positions: any[][], as_of: any, curve: any[][], scenario?: any[][], currency?: any, horizon_months?: any, ramp_months?: any, calibration?: any[][]): Promise<number> {
-  return offload("NII", [positions, as_of, curve, scenario, currency, horizon_months, ramp_months, calibration], () => NII(positions, as_of, curve, scenario, currency, horizon_months, ramp_months, calibration));
+  return NII(positions, as_of, curve, scenario, currency, horizon_months, ramp_months, calibration);
 }
 
 /** The `[scenarios]` argument: blank (the NII set), a set name, or a row or column of scenario names / bp. */
@@ -366,7 +361,7 @@ const DELTANII = defineFunction(
     }
     return table("DELTANII", columnsOf("DELTANII"), rows, headers);
   }
-);
+, { offload: true });
 
 /**
  * ΔNII under rate scenarios: NII(scenario) − NII(base) over the horizon on a constant balance sheet (shock sizes of the BCBS2024 calibration).
@@ -383,8 +378,6 @@ const DELTANII = defineFunction(
  * @example =ALM.DELTANII({"Balance","Rate","Maturity","Type","NextReset","ResetMonths";1000000,0.05,"2030-01-01","FLOATING","2026-04-01",6}, "2026-01-01", 0.03, "USD") PARALLEL_UP row: ΔNII = 1e6·0.02·275/365 = 15068.4931…
  */
 export function deltanii(positions: any[][], as_of: any, curve: any[][], currency: any, scenarios?: any[][], horizon_months?: any, ramp_months?: any, headers?: any): Promise<any[][]> {
-  return offload("DELTANII", [positions, as_of, curve, currency, scenarios, horizon_months, ramp_months, headers], () => DELTANII(positions, as_of, curve, currency, scenarios, horizon_months, ramp_months, headers));
+  return DELTANII(positions, as_of, curve, currency, scenarios, horizon_months, ramp_months, headers);
 }
 
-/** The synchronous implementations behind the offloaded functions above (what functionsById exposes). */
-export const kernels = { EVE, DELTAEVE, STANDARDEVE, NII, DELTANII };

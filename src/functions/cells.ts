@@ -1,7 +1,7 @@
 import { EngineError } from "../engine/errors";
 import { fail, isBlank, parseCurve, toMatrix, type RowReader } from "./args";
 import { makeExcelError } from "./excelError";
-import { messages, type Where } from "./messages";
+import { at, messages, type Where } from "./messages";
 import type { Cell } from "./runner";
 
 /**
@@ -15,7 +15,8 @@ export function mapCells(raw: unknown, where: Where, f: (value: unknown, where: 
   return m.map((row, i) =>
     row.map((value, j): Cell => {
       if (isBlank(value)) return "";
-      return cellResult(() => f(value, cellWhere(where, m, i, j)));
+      const w = cellWhere(where, m, i, j);
+      return cellResult(() => f(value, w), w);
     })
   );
 }
@@ -40,12 +41,17 @@ export function rowIssue(check: () => unknown): EngineError | undefined {
   }
 }
 
-/** Runs one cell's computation; input the user can fix becomes that cell's `#VALUE!` element. */
-export function cellResult(compute: () => number): Cell {
+/**
+ * Runs one cell's computation; input the user can fix becomes that cell's `#VALUE!` element, its message
+ * naming the function and the cell (`where`) when the engine's own message does not.
+ */
+export function cellResult(compute: () => number, where: Where): Cell {
   try {
     return compute();
   } catch (error) {
-    if (error instanceof EngineError && error.code === "VALUE") return makeExcelError("#VALUE!", error.message);
+    if (error instanceof EngineError && error.code === "VALUE") {
+      return makeExcelError("#VALUE!", error.message.startsWith("ALM.") ? error.message : `${at(where)}: ${error.message}`);
+    }
     throw error;
   }
 }

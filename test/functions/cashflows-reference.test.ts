@@ -1,8 +1,9 @@
-import { functionsById } from "../../src/functions/index";
 import { DAY_COUNTS_BY_BASIS, yearFraction } from "../../src/engine/time/dayCount";
 import { expectClose, golden } from "../helpers/golden";
+import { excel, hostFunctions, loadExcelHost } from "../helpers/excelHost";
 
-const { NPV, DURATION, CONVEXITY, BPV, KRD, BOOTSTRAP, CASHFLOWS } = functionsById;
+/** Called through the emulated Excel host: the built bundle, arguments marshalled as functions.json declares them. */
+const { NPV, DURATION, CONVEXITY, BPV, KRD, BOOTSTRAP, CASHFLOWS } = excel;
 const col = (xs: number[]) => xs.map((x) => [x]);
 
 interface Bond { settlement: number; maturity: number; coupon: number; yield: number; frequency: number; duration: number; mduration: number; flows: { date: number; amount: number }[] }
@@ -14,12 +15,12 @@ describe("ALM.DURATION against Gnumeric DURATION/MDURATION (scripts/golden/durat
     expect(durations.cases.filter((b) => b.yield < 0).length).toBeGreaterThan(10);
   });
 
-  it("MACAULAY equals DURATION and MODIFIED equals MDURATION to 1e-9 relative, with frequency = coupon frequency and basis 0", () => {
+  it("MACAULAY equals DURATION and MODIFIED equals MDURATION to 1e-9 relative, with frequency = coupon frequency and basis 0", async () => {
     for (const b of durations.cases) {
       const amounts = col(b.flows.map((f) => f.amount));
       const dates = col(b.flows.map((f) => f.date));
-      expectClose(DURATION(amounts, dates, b.settlement, b.yield, "MACAULAY", b.frequency, 0), b.duration, 1e-9, `DURATION ${b.settlement}→${b.maturity}`);
-      expectClose(DURATION(amounts, dates, b.settlement, b.yield, "MODIFIED", b.frequency, 0), b.mduration, 1e-9, `MDURATION ${b.settlement}→${b.maturity}`);
+      expectClose(await DURATION(amounts, dates, b.settlement, b.yield, "MACAULAY", b.frequency, 0), b.duration, 1e-9, `DURATION ${b.settlement}→${b.maturity}`);
+      expectClose(await DURATION(amounts, dates, b.settlement, b.yield, "MODIFIED", b.frequency, 0), b.mduration, 1e-9, `MDURATION ${b.settlement}→${b.maturity}`);
     }
   });
 });
@@ -36,23 +37,23 @@ describe.each(analytics.cases.map((p) => [p.id, p] as const))("analytics of %s a
   const amounts = col(p.flows.map((f) => f.amount));
   const dates = col(p.flows.map((f) => f.date));
 
-  it("NPV on the curve agrees to 1e-12 relative", () => {
-    expectClose(NPV(amounts, dates, p.as_of, curve, null, null), p.pv, 1e-12, "PV");
+  it("NPV on the curve agrees to 1e-12 relative", async () => {
+    expectClose(await NPV(amounts, dates, p.as_of, curve, null, null), p.pv, 1e-12, "PV");
   });
 
-  it("NPV at flat yields in every compounding agrees to 1e-12 relative", () => {
-    for (const y of p.flat_yield) expectClose(NPV(amounts, dates, p.as_of, y.yield, y.frequency, null), y.pv, 1e-12, `PV @${y.yield}/${y.frequency}`);
+  it("NPV at flat yields in every compounding agrees to 1e-12 relative", async () => {
+    for (const y of p.flat_yield) expectClose(await NPV(amounts, dates, p.as_of, y.yield, y.frequency, null), y.pv, 1e-12, `PV @${y.yield}/${y.frequency}`);
   });
 
-  it("EFFECTIVE duration, EFFECTIVE convexity and BPV from ±1 bp parallel curve shifts agree to 1e-9 relative", () => {
-    expectClose(DURATION(amounts, dates, p.as_of, curve, "EFFECTIVE", null, null), p.effective_duration, 1e-9, "duration");
-    expectClose(CONVEXITY(amounts, dates, p.as_of, curve, "EFFECTIVE", null, null), p.effective_convexity, 1e-6, "convexity");
-    expectClose(BPV(amounts, dates, p.as_of, curve, null, null), p.dv01, 1e-9, "dv01");
+  it("EFFECTIVE duration, EFFECTIVE convexity and BPV from ±1 bp parallel curve shifts agree to 1e-9 relative", async () => {
+    expectClose(await DURATION(amounts, dates, p.as_of, curve, "EFFECTIVE", null, null), p.effective_duration, 1e-9, "duration");
+    expectClose(await CONVEXITY(amounts, dates, p.as_of, curve, "EFFECTIVE", null, null), p.effective_convexity, 1e-6, "convexity");
+    expectClose(await BPV(amounts, dates, p.as_of, curve, null, null), p.dv01, 1e-9, "dv01");
   });
 
-  it("key-rate durations and DV01s from tent shifts agree with QuantLib's spreaded curves to 1e-9", () => {
+  it("key-rate durations and DV01s from tent shifts agree with QuantLib's spreaded curves to 1e-9", async () => {
     const keys = col(p.krd.map((k) => k.key_t));
-    const out = KRD(amounts, dates, p.as_of, curve, keys, false);
+    const out = await KRD(amounts, dates, p.as_of, curve, keys, false);
     expect(out).toHaveLength(p.krd.length);
     p.krd.forEach((k, i) => {
       expect(out[i][0]).toBe(k.key_t);
@@ -61,19 +62,19 @@ describe.each(analytics.cases.map((p) => [p.id, p] as const))("analytics of %s a
     });
   });
 
-  it("key-rate durations add up to the effective duration", () => {
-    const out = KRD(amounts, dates, p.as_of, curve, null, false);
-    const sum = out.reduce((s, r) => s + (r[1] as number), 0);
-    expectClose(sum, DURATION(amounts, dates, p.as_of, curve, "EFFECTIVE", null, null), 1e-6, "ΣKRD");
+  it("key-rate durations add up to the effective duration", async () => {
+    const out = (await KRD(amounts, dates, p.as_of, curve, null, false)) as unknown[][];
+    const sum = out.reduce((s: number, r) => s + (r[1] as number), 0);
+    expectClose(sum, await DURATION(amounts, dates, p.as_of, curve, "EFFECTIVE", null, null), 1e-6, "ΣKRD");
   });
 });
 
 describe("ALM.NPV of single flows with a continuous yield reproduces YEARFRAC for all five bases", () => {
   const yearfrac = golden<{ cases: { start: number; end: number; basis: number; value: number }[] }>("yearfrac-gnumeric.json");
-  it.each([0, 1, 2, 3, 4])("basis %i: −ln(PV/100)/y equals YEARFRAC(as_of, date, basis)", (basis) => {
+  it.each([0, 1, 2, 3, 4])("basis %i: −ln(PV/100)/y equals YEARFRAC(as_of, date, basis)", async (basis) => {
     const y = 0.05;
     for (const c of yearfrac.cases.filter((x) => x.basis === basis && x.start < x.end && x.start > 366).slice(0, 150)) {
-      const pv = NPV([[100]], [[c.end]], c.start, y, 0, basis);
+      const pv = await NPV([[100]], [[c.end]], c.start, y, 0, basis);
       expectClose(-Math.log(pv / 100) / y, c.value, 1e-12, `${c.start}→${c.end}`);
     }
   });
@@ -90,9 +91,9 @@ const regular = annuities.cases.filter((l) => new Date(Date.UTC(1899, 11, 30) + 
 describe("ALM.CASHFLOWS of monthly annuities against Gnumeric PMT/IPMT/PPMT (scripts/golden/annuity_gnumeric.py)", () => {
   it("compares at least 12 loans", () => expect(regular.length).toBeGreaterThanOrEqual(12));
 
-  it.each(regular.map((l) => [l.balance, l.rate, l.months, l] as const))("balance %d at %d over %i months: every period's interest and principal agree to 1e-8 per 100 of notional", (_b, _r, _m, loan) => {
+  it.each(regular.map((l) => [l.balance, l.rate, l.months, l] as const))("balance %d at %d over %i months: every period's interest and principal agree to 1e-8 per 100 of notional", async (_b, _r, _m, loan) => {
     const positions = [["Id", "Balance", "Rate", "Maturity", "Amortization", "Frequency", "Basis"], ["L", loan.balance, loan.rate, loan.maturity, "ANNUITY", 12, 0]];
-    const out = CASHFLOWS(positions, loan.as_of, "CONTRACTUAL", true, false);
+    const out = await CASHFLOWS(positions, loan.as_of, "CONTRACTUAL", true, false);
     expect(out).toHaveLength(loan.periods.length);
     const tol = (1e-8 * loan.balance) / 100;
     loan.periods.forEach((p, i) => {
@@ -110,8 +111,8 @@ interface Boot { id: string; tenors: number[]; par_rates: number[]; frequency: n
 const boots = golden<{ cases: Boot[] }>("bootstrap-quantlib.json");
 
 describe("ALM.BOOTSTRAP against a QuantLib bootstrap (scripts/golden/bootstrap_quantlib.py)", () => {
-  it.each(boots.cases.map((b) => [b.id, b] as const))("%s: zero rates agree to 1e-9 relative", (_id, b) => {
-    const out = BOOTSTRAP(col(b.tenors), col(b.par_rates), b.frequency, null);
+  it.each(boots.cases.map((b) => [b.id, b] as const))("%s: zero rates agree to 1e-9 relative", async (_id, b) => {
+    const out = await BOOTSTRAP(col(b.tenors), col(b.par_rates), b.frequency, null);
     expect(out[0]).toEqual(["Tenor", "Zero rate"]);
     b.tenors.forEach((t, i) => {
       expect(out[i + 1][0]).toBe(t);
@@ -121,15 +122,26 @@ describe("ALM.BOOTSTRAP against a QuantLib bootstrap (scripts/golden/bootstrap_q
 });
 
 describe("invariants of the cash-flow analytics", () => {
-  it("a par bond prices at par on its own yield (coupon = yield, frequency = coupon frequency, basis 0)", () => {
+  it("a par bond prices at par on its own yield (coupon = yield, frequency = coupon frequency, basis 0)", async () => {
     const asOf = 45672; // 2025-01-15
     const dates = [45853, 46037, 46218, 46402, 46583, 46767]; // semiannual to 2028-01-15
     const amounts = dates.map((_, i) => (i === dates.length - 1 ? 102.5 : 2.5));
     expect(yearFraction(asOf, dates[0], DAY_COUNTS_BY_BASIS[0])).toBe(0.5);
-    expect(NPV(col(amounts), col(dates), asOf, 0.05, 2, 0)).toBeCloseTo(100, 10);
+    expect(await NPV(col(amounts), col(dates), asOf, 0.05, 2, 0)).toBeCloseTo(100, 10);
   });
 
-  it("excludes flows on or before as_of", () => {
-    expect(NPV([[100], [100]], [[45000], [45365]], 45000, 0, 1, null)).toBe(100);
+  it("excludes flows on or before as_of", async () => {
+    expect(await NPV([[100], [100]], [[45000], [45365]], 45000, 0, 1, null)).toBe(100);
+  });
+
+  it("reads an empty cell given as KRD key_tenors as the default key tenors, whether Excel passes it as null or \"\"", async () => {
+    const amounts = [[5], [5], [105]];
+    const dates = [[46022], [46387], [46752]]; // 2026-01-01 to 2028-01-01
+    const defaults = await KRD(amounts, dates, 45658, 0.03, null, false);
+    expect(defaults).toHaveLength(11);
+    for (const x of [excel, hostFunctions(loadExcelHost({ emptyCell: "" }))]) {
+      expect(await x.KRD(amounts, dates, 45658, 0.03, [[null]], false)).toEqual(defaults);
+      expect(await x.KRD(amounts, dates, 45658, 0.03, [[""]], false)).toEqual(defaults);
+    }
   });
 });

@@ -1,9 +1,9 @@
+/** The positions table read by ALM.CASHFLOWS, through the emulated Excel host (the built bundle, arguments marshalled as functions.json declares them). */
 import fc from "fast-check";
-import { functionsById } from "../../src/functions/index";
 import { fromYmd } from "../../src/engine/time/serialDate";
-import { thrown } from "../helpers/golden";
+import { excel, rejected } from "../helpers/excelHost";
 
-const { CASHFLOWS } = functionsById;
+const { CASHFLOWS } = excel;
 const asOf = fromYmd(2026, 9, 30);
 const header = ["Id", "Balance", "Rate", "Maturity", "Amortization", "Frequency", "Type", "NextReset", "Category", "CoreShare", "CoreMaturity", "Side", "CPR", "Basis"];
 
@@ -30,28 +30,28 @@ describe("positions table errors name the column and the row", () => {
     ["a CPR outside 0..1", [header, row({ ...base, CPR: 1.5 })], /column CPR: got 1.5; expected a fraction between 0 and 1/],
     ["a basis outside 0–4", [header, row({ ...base, Basis: 7 })], /column Basis: .*0, 1, 2, 3, 4/],
     ["a half-filled row of a table without Maturity for a non-NMD row", [["Balance", "Rate"], [1, 0.01]], /the required column "Maturity" is missing/],
-  ])("%s", (_what, table, pattern) => {
-    const e = thrown(() => CASHFLOWS(table, asOf, null, null, null));
+  ])("gives #VALUE! for %s", async (_what, table, pattern) => {
+    const e = await rejected(CASHFLOWS(table, asOf, null, null, null));
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toMatch(/^ALM\.CASHFLOWS positions/);
     expect(e.message).toMatch(pattern as RegExp);
   });
 
-  it("counts rows within the range, the header being row 1, and skips fully blank rows", () => {
-    const e = thrown(() => CASHFLOWS([header, row(base), header.map(() => null), row({ ...base, Rate: "x" })], asOf, null, null, null));
+  it("counts rows within the range, the header being row 1, and skips fully blank rows", async () => {
+    const e = await rejected(CASHFLOWS([header, row(base), header.map(() => null), row({ ...base, Rate: "x" })], asOf, null, null, null));
     expect(e.message).toMatch(/row 4, column Rate/);
   });
 
-  it("finds columns by header name whatever their case, spacing and order, ignoring unknown columns", () => {
-    const a = CASHFLOWS([["balance", "RATE", " maturity ", "Notes"], [1000, 0.05, fromYmd(2027, 9, 30), "x"]], asOf, null, null, null);
+  it("finds columns by header name whatever their case, spacing and order, ignoring unknown columns", async () => {
+    const a = await CASHFLOWS([["balance", "RATE", " maturity ", "Notes"], [1000, 0.05, fromYmd(2027, 9, 30), "x"]], asOf, null, null, null);
     expect(a).toEqual([["Date", "Principal", "Interest", "Total"], [fromYmd(2027, 9, 30), 1000, expect.closeTo(50, 12), expect.closeTo(1050, 12)]]);
   });
 });
 
 describe("cash-flow generation", () => {
-  it("repays exactly each position's balance in principal, whatever the amortisation, frequency, CPR and view", () => {
-    fc.assert(
-      fc.property(
+  it("repays exactly each position's balance in principal, whatever the amortisation, frequency, CPR and view", async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.integer({ min: 1, max: 10_000_000 }),
         fc.integer({ min: -200, max: 1500 }),
         fc.integer({ min: 2, max: 360 * 30 }),
@@ -60,10 +60,10 @@ describe("cash-flow generation", () => {
         fc.constantFrom(0, 0.05, 0.2),
         fc.constantFrom(0, 1, 2, 3, 4),
         fc.constantFrom("CONTRACTUAL", "REPRICING"),
-        (cents, bp, days, amortization, frequency, cpr, basis, mode) => {
+        async (cents, bp, days, amortization, frequency, cpr, basis, mode) => {
           const balance = cents / 100;
           const table = [header, row({ Id: "X", Balance: balance, Rate: bp / 1e4, Maturity: asOf + days, Amortization: amortization, Frequency: frequency, CPR: cpr, Basis: basis })];
-          const flows = CASHFLOWS(table, asOf, mode, true, false) as number[][];
+          const flows = (await CASHFLOWS(table, asOf, mode, true, false)) as number[][];
           const principal = flows.reduce((s, f) => s + f[2], 0);
           expect(Math.abs(principal - balance)).toBeLessThanOrEqual(1e-9 * balance);
           expect(flows[flows.length - 1][1]).toBe(asOf + days);
@@ -74,31 +74,31 @@ describe("cash-flow generation", () => {
     );
   });
 
-  it("pays an annuity in level payments, the last one included, under any day count", () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 2, max: 360 }), fc.constantFrom(0, 1, 2, 3, 4), (bp, months, basis) => {
+  it("pays an annuity in level payments, the last one included, under any day count", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 2, max: 360 }), fc.constantFrom(0, 1, 2, 3, 4), async (bp, months, basis) => {
         const maturity = asOf + Math.round(months * 30.4);
-        const flows = CASHFLOWS([header, row({ Id: "A", Balance: 100000, Rate: bp / 1e4, Maturity: maturity, Amortization: "ANNUITY", Basis: basis })], asOf, null, true, false) as number[][];
+        const flows = (await CASHFLOWS([header, row({ Id: "A", Balance: 100000, Rate: bp / 1e4, Maturity: maturity, Amortization: "ANNUITY", Basis: basis })], asOf, null, true, false)) as number[][];
         for (const f of flows) expect(f[4]).toBeCloseTo(flows[0][4], 6);
       }),
       { seed: 7, numRuns: 200 }
     );
   });
 
-  it("ends a floater at NextReset with its full notional in the repricing view and runs it to maturity in the contractual view", () => {
+  it("ends a floater at NextReset with its full notional in the repricing view and runs it to maturity in the contractual view", async () => {
     const reset = fromYmd(2026, 12, 30); // a quarterly roll date of the 2031-09-30 maturity
     const table = [header, row({ ...base, Type: "FLOATING", NextReset: reset, Frequency: 4 })];
-    const repricing = CASHFLOWS(table, asOf, "REPRICING", true, false) as number[][];
+    const repricing = (await CASHFLOWS(table, asOf, "REPRICING", true, false)) as number[][];
     expect(repricing).toEqual([["L1", reset, 1000, expect.closeTo((1000 * 0.05 * (reset - asOf)) / 365, 12), expect.any(Number)]]);
-    const contractual = CASHFLOWS(table, asOf, "CONTRACTUAL", true, false) as number[][];
+    const contractual = (await CASHFLOWS(table, asOf, "CONTRACTUAL", true, false)) as number[][];
     expect(contractual).toHaveLength(20);
     expect(contractual[19][1]).toBe(fromYmd(2031, 9, 30));
   });
 
-  it("slots a non-maturity deposit overnight in the contractual view and core/non-core when repricing", () => {
+  it("slots a non-maturity deposit overnight in the contractual view and core/non-core when repricing", async () => {
     const table = [header, row({ Id: "D", Balance: 1200, Rate: 0, Category: "NMD_RETAIL_TRANSACTIONAL", CoreShare: 0.5, CoreMaturity: 0.5, Side: "L" })];
-    expect(CASHFLOWS(table, asOf, "CONTRACTUAL", true, false)).toEqual([["D", asOf + 1, -1200, 0, -1200]]);
-    const repricing = CASHFLOWS(table, asOf, "REPRICING", true, false) as number[][];
+    expect(await CASHFLOWS(table, asOf, "CONTRACTUAL", true, false)).toEqual([["D", asOf + 1, -1200, 0, -1200]]);
+    const repricing = (await CASHFLOWS(table, asOf, "REPRICING", true, false)) as number[][];
     // non-core 600 overnight; core 600 runs off linearly over 2 × 0.5 = 1 year: 50 a month.
     expect(repricing[0]).toEqual(["D", asOf + 1, -600, 0, -600]);
     expect(repricing).toHaveLength(13);

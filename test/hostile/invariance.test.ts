@@ -1,9 +1,10 @@
-import { functionsById as f } from "../../src/functions/index";
 import { SAMPLE_AS_OF, SAMPLE_CURVES, positionsIn } from "../../src/sample/sampleBank";
+import { excel as f } from "../helpers/excelHost";
 
 /**
  * Invariances of the money outputs over the sample bank: they do not depend on row order, they scale with
- * the balances, and an empty portfolio gives zeros where zero is meaningful.
+ * the balances, and an empty portfolio gives zeros where zero is meaningful. Called through the emulated
+ * Excel host (the built bundle, arguments marshalled as functions.json declares them).
  */
 const positions = positionsIn("USD");
 const curve = SAMPLE_CURVES.USD.map((r) => [...r]);
@@ -29,11 +30,11 @@ const numbers = (table: unknown) => {
   return (hasHeader ? t.slice(1) : t).map((r) => r.filter((v, j): v is number => typeof v === "number" && !/^(From|To)$/.test(String(head[j] ?? ""))));
 };
 
-const money: [string, (p: unknown[][]) => unknown][] = [
-  ["EVE", (p) => [[f.EVE(p, asOf, curve, "PARALLEL_UP", "USD", null, null)]]],
+const money: [string, (p: unknown[][]) => Promise<unknown>][] = [
+  ["EVE", async (p) => [[await f.EVE(p, asOf, curve, "PARALLEL_UP", "USD", null, null)]]],
   ["DELTAEVE", (p) => f.DELTAEVE(p, asOf, curve, "USD", null, null, null)],
   ["STANDARDEVE", (p) => f.STANDARDEVE(p, asOf, curve, "USD", null, null, null, null)],
-  ["NII", (p) => [[f.NII(p, asOf, curve, "PARALLEL_DOWN", "USD", null, null, null)]]],
+  ["NII", async (p) => [[await f.NII(p, asOf, curve, "PARALLEL_DOWN", "USD", null, null, null)]]],
   ["REPRICINGGAP", (p) => f.REPRICINGGAP(p, asOf, null, null)],
   ["LIQUIDITYGAP", (p) => f.LIQUIDITYGAP(p, asOf, "MONTHLY", null)],
 ];
@@ -41,16 +42,16 @@ const money: [string, (p: unknown[][]) => unknown][] = [
 describe("money outputs over the sample bank", () => {
   it("uses a sample with more than 100 positions", () => expect(positions.length).toBeGreaterThan(100));
 
-  it.each(money)("%s does not depend on the order of the rows", (_name, run) => {
-    const a = numbers(run(positions as unknown[][]));
-    const b = numbers(run(shuffled(positions as unknown[][])));
+  it.each(money)("%s does not depend on the order of the rows", async (_name, run) => {
+    const a = numbers(await run(positions as unknown[][]));
+    const b = numbers(await run(shuffled(positions as unknown[][])));
     expect(b.length).toBe(a.length);
     a.forEach((row, i) => row.forEach((v, j) => expect(Math.abs(b[i][j] - v)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(v)))));
   });
 
-  it.each(money)("%s scales with the balances: ×10 balances give ×10 money (ratios unchanged)", (name, run) => {
-    const a = run(positions as unknown[][]) as unknown[][];
-    const b = run(scaled(positions as unknown[][], 10)) as unknown[][];
+  it.each(money)("%s scales with the balances: ×10 balances give ×10 money (ratios unchanged)", async (name, run) => {
+    const a = (await run(positions as unknown[][])) as unknown[][];
+    const b = (await run(scaled(positions as unknown[][], 10))) as unknown[][];
     const header = name === "EVE" || name === "NII" ? [] : (a[0] as string[]);
     a.slice(header.length ? 1 : 0).forEach((row, i) =>
       row.forEach((v, j) => {
@@ -63,7 +64,7 @@ describe("money outputs over the sample bank", () => {
     );
   });
 
-  it.each(money)("%s of an empty portfolio (header row only) is zero, not an error", (_name, run) => {
-    for (const row of numbers(run([header as unknown[]]))) for (const v of row) expect(v).toBe(0);
+  it.each(money)("%s of an empty portfolio (header row only) is zero, not an error", async (_name, run) => {
+    for (const row of numbers(await run([header as unknown[]]))) for (const v of row) expect(v).toBe(0);
   });
 });

@@ -68,11 +68,12 @@ const FWD = defineFunction(
     return a.map((row, i) =>
       row.map((start, j): Cell => {
         if (isBlank(start) && isBlank(b[i][j])) return "";
+        const w2 = cellWhere({ fn: "FWD", arg: "t2" }, b, i, j);
         return cellResult(() => {
           const s = timeCell(start, cellWhere({ fn: "FWD", arg: "t1" }, a, i, j));
-          const e = timeCell(b[i][j], cellWhere({ fn: "FWD", arg: "t2" }, b, i, j));
+          const e = timeCell(b[i][j], w2);
           return forwardRate(curve, s, e);
-        });
+        }, w2);
       })
     );
   }

@@ -1,4 +1,4 @@
-// ESLint flat config: TypeScript rules plus the layer boundary of ARCHITECTURE.md (the engine imports
+// ESLint flat config: TypeScript rules plus the layer boundary of README.md (Layout) (the engine imports
 // nothing from functions, taskpane, Office or React). test/architecture.test.ts checks the same in jest.
 import tseslint from "typescript-eslint";
 

@@ -19,7 +19,7 @@ export interface PositionsOptions {
 
 /**
  * Reads a positions range with its header row into a Portfolio. Columns are found by header name
- * (docs/positions.md: any order, case- and space-insensitive, unknown columns ignored); fully blank rows
+ * (docs/functions.md, the positions table: any order, case- and space-insensitive, unknown columns ignored); fully blank rows
  * are skipped; the first bad value is a #VALUE! naming the column and the row (1-based within the
  * range, the header being row 1).
  */

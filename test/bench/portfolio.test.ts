@@ -1,7 +1,8 @@
 /**
  * The benchmark's input generators: same seed, same data (bit for bit, so timings compare across
  * machines and versions); the shape Excel passes; and a product mix that stays inside what the positions
- * table accepts (SPEC §2), including the Basel caps on non-maturity deposits.
+ * table accepts (docs/functions.md, "The positions table"), including the Basel caps on non-maturity
+ * deposits.
  */
 import { BENCH_AS_OF, BENCH_MIX, generateAmountsDates, generatePositions } from "../../bench/portfolio";
 import { NMD_CAPS, type NmdCategory } from "../../src/engine/portfolio/portfolio";
@@ -75,7 +76,7 @@ describe("generatePositions", () => {
     expect(fingerprint(generatePositions(1000, { seed: 42 }))).toBe(GOLDEN_POSITIONS);
   });
 
-  test("has the SPEC §2 header row and one row of 20 cells per position, numbers or text", () => {
+  test("has the header row of the positions table (docs/functions.md) and one row of 20 cells per position, numbers or text", () => {
     expect(table).toHaveLength(N + 1);
     expect(table[0]).toEqual([...POSITION_HEADER]);
     expect(new Set(POSITION_HEADER.map((h) => h.toLowerCase())).size).toBe(20);

@@ -265,7 +265,7 @@ describe("task pane in Chromium with a fake Excel host", () => {
     const first = await snapshot(page);
     await shoot(page, "4-output-written");
 
-    // What was written: SPEC §3 formulas over defined names, the names, the charts.
+    // What was written: ALM.* formulas (docs/functions.md) over defined names, the names, the charts.
     expect(input(first, "ALM Scenarios", "D19")).toBe('=ALM.SHOCK(ALM_Curve,"PARALLEL_UP",ALM_Currency,"BCBS2024","NONE")');
     expect(input(first, "ALM Scenarios", "P19")).toBe('=ALM.SHOCK(ALM_Curve,"SHORT_UP",ALM_Currency,"BCBS2024","NONE")');
     expect(input(first, "ALM Scenarios", "S19")).toBe('=ALM.SHOCK(ALM_Curve,ALM_Custom1,ALM_Currency,"BCBS2024","NONE")');

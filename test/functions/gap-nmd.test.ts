@@ -1,8 +1,9 @@
 /**
  * ALM.NMD: Basel slotting of a non-maturity deposit (SRP31.108–31.112). Non-core is overnight; core runs
  * off linearly over twice its average maturity M, so bucket (a, b] in years holds core · |(a, b] ∩ (0, 2M]| / 2M;
- * the caps on core share and maturity come from the Basel table (reference/regulatory.md §1.8). Called
- * through the emulated Excel host (the built bundle, arguments marshalled as functions.json declares them).
+ * the caps on core share and maturity come from the Basel table (SRP31 Table 4; docs/methodology/gaps.md §5).
+ * Called through the emulated Excel host (the built bundle, arguments marshalled as functions.json declares
+ * them).
  */
 import Decimal from "decimal.js";
 import fc from "fast-check";

@@ -31,7 +31,7 @@ describe("ALM.SHOCKSIZES", () => {
     expect(await SHOCKSIZES("EUR", null, null)).toEqual([["Parallel", "Short", "Long"], [225, 350, 200]]);
   });
 
-  it("returns spot values typed from regulatory.md for each calibration", async () => {
+  it("returns spot values typed from the Basel and EU tables (docs/methodology/irrbb.md §1) for each calibration", async () => {
     expect(await SHOCKSIZES("IDR", "BCBS2016", false)).toEqual([[400, 500, 350]]);
     expect(await SHOCKSIZES("gbp", "BCBS2024", false)).toEqual([[275, 425, 250]]);
     expect(await SHOCKSIZES("HUF", "EU", false)).toEqual([[300, 450, 200]]);

@@ -1,7 +1,7 @@
 /**
  * Golden metadata: the functions.json that custom-functions-metadata generates from the adapters' JSDoc
- * (what Excel shows and stores) must match the public contract of SPEC §3, and the same functions must
- * be registered for Excel and exported for Node (`functionsById`).
+ * (what Excel shows and stores) must match the public contract of the function catalogue (docs/functions.md),
+ * and the same functions must be registered for Excel and exported for Node (`functionsById`).
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -10,16 +10,17 @@ import { functionsById } from "../../src/functions/index";
 import { ROOT, webpackConfig } from "../helpers/addinFiles";
 import { DIMENSIONALITY } from "../helpers/dimensionality";
 
-/** A function of SPEC §3: parameter names as Excel shows them, `?` marking optional ones (`[x]`). */
+/** A function of the catalogue: parameter names as Excel shows them, `?` marking optional ones (`[x]`). */
 type Signature = { params: string[]; result: "matrix" | "scalar" };
 
 /**
- * SPEC §3, written by hand from the catalogue: names and order are a public contract (new arguments are
- * optional and go last). `result` is "matrix" for table outputs and DISCOUNT/ZERO/FWD (a range of t gives a
- * range), "scalar" otherwise. BOOTSTRAP returns a curve table, so it takes the trailing [headers] that
- * §3 gives every table output; SCENARIOS returns a bare list of names.
+ * The function catalogue of docs/functions.md, written here by hand (that page is generated from the JSDoc,
+ * so it cannot be the check): names and order are a public contract (new arguments are optional and go
+ * last). `result` is "matrix" for table outputs and DISCOUNT/ZERO/FWD (a range of t gives a range),
+ * "scalar" otherwise. BOOTSTRAP returns a curve table, so it takes the trailing [headers] that
+ * docs/conventions.md ("tables") gives every table output; SCENARIOS returns a bare list of names.
  */
-const SPEC: Record<string, Signature> = {
+const CATALOGUE: Record<string, Signature> = {
   // Curves
   DISCOUNT: { params: ["curve", "t", "interpolation?"], result: "matrix" },
   ZERO: { params: ["curve", "t", "compounding?", "interpolation?"], result: "matrix" },
@@ -78,12 +79,12 @@ beforeAll(async () => {
   functions = generated.metadataJson ? (JSON.parse(generated.metadataJson) as { functions: IFunction[] }).functions : [];
 });
 
-const landed = () => functions.filter((f) => f.id in SPEC);
+const landed = () => functions.filter((f) => f.id in CATALOGUE);
 
 describe("custom-function metadata", () => {
   test("the golden table covers the curve functions and VERSION, and they are exported", () => {
     for (const id of ["DISCOUNT", "ZERO", "FWD", "VERSION"]) {
-      expect(SPEC).toHaveProperty(id);
+      expect(CATALOGUE).toHaveProperty(id);
       expect(exportedIds).toContain(id);
     }
   });
@@ -129,8 +130,8 @@ describe("custom-function metadata", () => {
     expect(offloaded.sort()).toEqual(["CASHFLOWS", "DELTAEVE", "DELTANII", "EVE", "GAP", "KRD", "LIQUIDITYGAP", "NII", "REPRICINGGAP", "STANDARDEVE"]);
   });
 
-  test("has only functions of SPEC §3", () => {
-    const unknown = functions.map((f) => f.id).filter((id) => !(id in SPEC));
+  test("has only functions of the function catalogue (docs/functions.md)", () => {
+    const unknown = functions.map((f) => f.id).filter((id) => !(id in CATALOGUE));
     expect(unknown).toEqual([]);
   });
 
@@ -147,18 +148,18 @@ describe("custom-function metadata", () => {
     expect(["XFE1", "NII", "GAP", "A1048577", "DELTAEVE"].map(namingProblems)).toEqual([[], [], [], [], []]);
   });
 
-  test("gives each landed function the parameter names, order and optional flags of SPEC §3", () => {
+  test("gives each landed function the parameter names, order and optional flags of docs/functions.md", () => {
     expect(landed().length).toBeGreaterThanOrEqual(4);
     for (const f of landed()) {
       const actual = f.parameters.map((p) => `${p.name}${p.optional ? "?" : ""}`);
-      expect({ id: f.id, params: actual }).toEqual({ id: f.id, params: SPEC[f.id].params });
+      expect({ id: f.id, params: actual }).toEqual({ id: f.id, params: CATALOGUE[f.id].params });
     }
   });
 
   test("returns a spilling matrix from every table function and from DISCOUNT, ZERO and FWD, and a single value otherwise", () => {
     for (const f of landed()) {
       const result = f.result?.dimensionality === "matrix" ? "matrix" : "scalar";
-      expect({ id: f.id, result }).toEqual({ id: f.id, result: SPEC[f.id].result });
+      expect({ id: f.id, result }).toEqual({ id: f.id, result: CATALOGUE[f.id].result });
     }
   });
 

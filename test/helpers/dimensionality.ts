@@ -1,5 +1,5 @@
 /**
- * What each parameter may receive, by its name (one table for every function, SPEC §1 "metadata"):
+ * What each parameter may receive, by its name (one table for every function; docs/conventions.md, "ranges"):
  * `matrix` where a range may come (Excel passes it whole as a 2-D array), `scalar` where only one value
  * makes sense (a range there is lifted by Excel cell by cell). A parameter whose name is missing here
  * fails the test, so each new argument is classified on purpose.

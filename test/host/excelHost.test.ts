@@ -1,6 +1,7 @@
 /**
- * The Excel host contract (SPEC §1 "the Excel host"), proved on the shipped bundle: dist/functions.js
- * loaded as Excel loads it, called with arguments marshalled as dist/functions.json declares them.
+ * The Excel host contract (docs/differences-from-excel.md §What Excel hands the functions), proved on the
+ * shipped bundle: dist/functions.js loaded as Excel loads it, called with arguments marshalled as
+ * dist/functions.json declares them.
  * Expected values come from the definition of each convention (Excel's date systems differ by 1,462
  * days; a lifted call equals one call per cell), not from our own earlier output.
  */

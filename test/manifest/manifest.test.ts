@@ -1,9 +1,12 @@
 /**
  * Offline checks of manifest.xml (the online `npm run validate` is a manual pre-release step): the
- * shared-runtime wiring, resources, URLs, requirement sets and icons (reference/office-addin.md §1.5, §6.7);
+ * shared-runtime wiring, resources, URLs, requirement sets and icons (Microsoft's Office Add-ins docs:
+ * https://learn.microsoft.com/office/dev/add-ins/develop/configure-your-add-in-to-use-a-shared-runtime,
+ * https://learn.microsoft.com/office/dev/add-ins/develop/add-in-manifests and
+ * https://learn.microsoft.com/javascript/api/requirement-sets/excel/custom-functions-requirement-sets);
  * and, from webpack.config.js without running webpack, which manifest a build writes (development for
  * https://localhost:3000/ by default, production only for a given ALM_ADDIN_URL, a release build refusing
- * without one) and the support page it generates.
+ * without one; docs/getting-started.md §2 Build) and the support page it generates.
  */
 import * as fs from "fs";
 import * as path from "path";

@@ -19,7 +19,7 @@ const cents = (xs: number[]) => xs.reduce((s, x) => s + Math.round(x * 100), 0);
 const balances = (rs: readonly (readonly unknown[])[], side: string) => rs.filter((r) => at(r, "Side") === side).map((r) => at(r, "Balance") as number);
 
 describe("the sample bank", () => {
-  test("is as of 2026-09-30 with a few hundred positions in USD and EUR under the SPEC §2 header", () => {
+  test("is as of 2026-09-30 with a few hundred positions in USD and EUR under the header of the positions table (docs/functions.md)", () => {
     expect(SAMPLE_AS_OF).toBe(fromYmd(2026, 9, 30));
     expect(sampleBank.asOf).toBe(SAMPLE_AS_OF);
     expect(header).toEqual([...POSITION_HEADER]);

@@ -1,6 +1,6 @@
 /**
  * jsdom setup for the task-pane tests: jest-dom matchers and the browser APIs Fluent UI v9 expects
- * that jsdom lacks (reference/office-addin.md §4.3).
+ * that jsdom lacks (ResizeObserver and matchMedia: microsoft/fluentui issues #30077 and #31591).
  */
 import "@testing-library/jest-dom";
 import { configure } from "@testing-library/react";

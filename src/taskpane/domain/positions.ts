@@ -1,6 +1,6 @@
 /**
  * The positions table as the pane sees it: which column holds which field (the functions' schema,
- * docs/positions.md), and the validation report — every bad row the ALM functions would reject, found
+ * docs/functions.md, the positions table), and the validation report — every bad row the ALM functions would reject, found
  * by the functions' own reader with their own messages and row numbers.
  */
 import { isBlank } from "../../functions/args";

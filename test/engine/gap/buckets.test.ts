@@ -1,6 +1,7 @@
 /**
  * Bucket schemes, edge dates and the date → bucket lookup (src/engine/gap/buckets.ts), against the Basel
- * bucket table (reference/regulatory.md §1.6) and EDATE edges computed by hand with Date.UTC.
+ * bucket table (d368 Table 1; SRP31; docs/methodology/gaps.md §1) and EDATE edges computed by hand with
+ * Date.UTC.
  */
 import fc from "fast-check";
 import { EngineError } from "../../../src/engine/errors";

@@ -1,7 +1,7 @@
 /**
  * Continuous Basel slotting of a non-maturity deposit (src/engine/gap/nmd.ts): non-core overnight; core
  * runs off linearly over twice its average maturity M, so bucket (a, b] in years holds
- * core · |(a, b] ∩ (0, 2M]| / 2M (SRP31.108–31.112; reference/regulatory.md §1.8).
+ * core · |(a, b] ∩ (0, 2M]| / 2M (SRP31.108–31.112; docs/methodology/gaps.md §5).
  */
 import fc from "fast-check";
 import { BASEL_BUCKETS, MONTHLY_BUCKETS, customBuckets } from "../../../src/engine/gap/buckets";

@@ -25,10 +25,10 @@ export function edate(s: number, months: number): number {
   return serial(year, month + months, Math.min(day, lastDay));
 }
 
-/** Upper edges in months of the Basel table (reference/regulatory.md §1.6), after the overnight edge. */
+/** Upper edges in months of the Basel table (d368 Table 1; docs/methodology/gaps.md §1), after the overnight edge. */
 export const BASEL_EDGE_MONTHS = [1, 3, 6, 9, 12, 18, 24, 36, 48, 60, 72, 84, 96, 108, 120, 180, 240];
 
-/** Published midpoints t_k of the 19 Basel buckets (reference/regulatory.md §1.6). */
+/** Published midpoints t_k of the 19 Basel buckets (d368 Table 1; docs/methodology/gaps.md §1). */
 export const BASEL_MIDPOINTS = [0.0028, 0.0417, 0.1667, 0.375, 0.625, 0.875, 1.25, 1.75, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 8.5, 9.5, 12.5, 17.5, 25];
 
 /** Upper-edge dates of the Basel buckets: overnight is as_of + 1 day, the rest EDATE(as_of, months). */

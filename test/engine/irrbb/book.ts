@@ -1,6 +1,7 @@
 /**
  * Builds small engine portfolios for the IRRBB tests without going through the Excel adapter: each row
- * names only what differs from the SPEC §2 defaults (bullet, annual, fixed, basis 3, beta 1).
+ * names only what differs from the defaults of the positions table (docs/functions.md, "The positions
+ * table": bullet, annual, fixed, basis 3, beta 1).
  */
 import { AMORTIZATIONS, NMD_CATEGORIES, allocatePortfolio, type Amortization, type NmdCategory, type Portfolio } from "../../../src/engine/portfolio/portfolio";
 import type { SerialDate } from "../../../src/engine/types";

@@ -1,7 +1,9 @@
 /**
- * Shock tables against a literal transcription of reference/regulatory.md §1.1 (d368 / EU RTS 2024/856
- * Annex Part A) and §1.2 (d578, OSFI B-12 Annex 1 Table 1): the markdown rows below were copied from that
- * document, not from the engine, and are parsed here.
+ * Shock tables against a literal transcription of the published tables (sources in
+ * docs/methodology/irrbb.md §1): the 2016 calibration (d368 Annex 2 Table 1, SRP31.90 before 2026, as in
+ * EU Delegated Regulation 2024/856 Annex Part A, which adds the EU-only currencies) and the 2024 one (d578,
+ * SRP31.90 from 2026, as in OSFI B-12 Annex 1 Table 1): the markdown rows below were transcribed from those
+ * tables, not from the engine, and are parsed here.
  */
 import { CALIBRATIONS, SHOCK_TABLES, currencies, shockSizes, type Calibration } from "../../../src/engine/irrbb/calibrations";
 
@@ -59,7 +61,7 @@ const EXPECTED: Record<Calibration, ReturnType<typeof parse>> = {
 };
 
 describe("shock size tables", () => {
-  test.each(CALIBRATIONS)("the %s table carries exactly the currencies of regulatory.md", (calibration) => {
+  test.each(CALIBRATIONS)("the %s table carries exactly the currencies of the published table", (calibration) => {
     expect(currencies(calibration)).toEqual(Object.keys(EXPECTED[calibration]).sort());
   });
 
@@ -71,7 +73,7 @@ describe("shock size tables", () => {
     expect(shockSizes(ccy, calibration)).toEqual(EXPECTED[calibration][ccy]);
   });
 
-  test("spot values typed from regulatory.md: IDR long 350 in 2016, EUR 225/350/200 in 2024, RON 350/500/250 in the EU table", () => {
+  test("spot values typed from the published tables: IDR long 350 in 2016, EUR 225/350/200 in 2024, RON 350/500/250 in the EU table", () => {
     expect(shockSizes("IDR", "BCBS2016")?.long).toBe(350);
     expect(shockSizes("IDR", "BCBS2024")?.long).toBe(300);
     expect(shockSizes("EUR")).toEqual({ parallel: 225, short: 350, long: 200 });

@@ -1,6 +1,7 @@
 /**
- * NII on a constant balance sheet against hand computations (SPEC §3 ALM.NII): as_of 2026-01-01, a
- * 12-month horizon to 2027-01-01 (365 days), Actual/365 unless stated. Day counts used below:
+ * NII on a constant balance sheet against hand computations (ALM.NII; docs/methodology/irrbb.md §4):
+ * as_of 2026-01-01, a 12-month horizon to 2027-01-01 (365 days), Actual/365 unless stated. Day counts
+ * used below:
  * 2026-01-01 → 04-01 = 90, → 07-01 = 181, → 10-01 = 273; 04-01 → 10-01 = 183; 07-01 → 2027-01-01 = 184;
  * 10-01 → 2027-01-01 = 92.
  */

@@ -82,7 +82,7 @@ describe("Basel scenario formulas (SRP31.91)", () => {
     expect(SCENARIO_SETS.NII).toEqual(["PARALLEL_UP", "PARALLEL_DOWN"]);
   });
 
-  test("behavioural multipliers follow regulatory.md §1.9, including CPR 0.8 and TDRR 0.8 for the steepener", () => {
+  test("behavioural multipliers follow SRP31 Annex 2 (docs/methodology/irrbb.md §1), including CPR 0.8 and TDRR 0.8 for the steepener", () => {
     expect(BASEL_BEHAVIOURAL_MULTIPLIERS.STEEPENER).toEqual({ cpr: 0.8, tdrr: 0.8 });
     expect(BASEL_BEHAVIOURAL_MULTIPLIERS.FLATTENER).toEqual({ cpr: 1.2, tdrr: 1.2 });
     expect(BASEL_BEHAVIOURAL_MULTIPLIERS.PARALLEL_UP).toEqual({ cpr: 0.8, tdrr: 1.2 });

@@ -6,7 +6,7 @@ import { FLAT_CURVE_TENORS, scenarioCurve, shockPillars, shockedCurve } from "..
 const USD = { parallel: 200, short: 300, long: 225 };
 const PILLARS = { times: [0.25, 1, 2, 5, 10, 30], zeros: [0.041, 0.04, 0.038, 0.037, 0.039, 0.041] };
 
-describe("floors (reference/regulatory.md §1.5)", () => {
+describe("floors (docs/methodology/irrbb.md §1)", () => {
   test("the EU floor is −150 bp at t = 0, rises 3 bp a year, and is 0 from 50 years", () => {
     expect(euFloorRate(0)).toBeCloseTo(-0.015, 16);
     expect(euFloorRate(10)).toBeCloseTo(-0.012, 16);

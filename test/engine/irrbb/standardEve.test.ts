@@ -1,7 +1,8 @@
 /**
  * The Basel standardised EVE on a hand-built book, computed here from the formula with explicit numbers:
  * zero-rate positions (so every flow is principal), one TDRR term deposit and one CPR bullet, slotted by
- * hand into the 19 buckets (reference/regulatory.md §1.6–1.9).
+ * hand into the 19 buckets (SRP31.94 ff.; docs/methodology/irrbb.md §3, the buckets in
+ * docs/methodology/gaps.md §1).
  */
 import { generateFlows } from "../../../src/engine/cashflows/generate";
 import { BASEL_BUCKETS, bucketLookup, edgeDates } from "../../../src/engine/gap/buckets";

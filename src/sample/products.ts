@@ -7,14 +7,12 @@
 import { NMD_CAPS, type NmdCategory } from "../engine/portfolio/portfolio";
 import { addMonths } from "../engine/time/serialDate";
 import type { Rate, SerialDate } from "../engine/types";
+import { POSITION_COLUMN_NAMES, type PositionColumnName } from "../functions/schema/positions";
 import { Random, cents, rateOf } from "./random";
 
-/** Column headers of a generated positions table, in order (every column of the positions table in docs/getting-started.md). */
-export const POSITION_HEADER = [
-  "Id", "Side", "Balance", "Rate", "Maturity", "Type", "Amortization", "Frequency", "NextReset", "ResetMonths",
-  "Spread", "Basis", "Category", "CoreShare", "CoreMaturity", "CPR", "TDRR", "Beta", "Start", "Currency",
-] as const;
-export type PositionColumn = (typeof POSITION_HEADER)[number];
+/** Column headers of a generated positions table: every column the schema declares, in its order. */
+export const POSITION_HEADER = POSITION_COLUMN_NAMES;
+export type PositionColumn = PositionColumnName;
 
 /** A cell of a positions table: a number or text; "" is a blank cell. */
 export type PositionCell = number | string;

@@ -4,7 +4,7 @@
  */
 import { contains, parseBox, parseCell, type Box, type CellPos } from "../../src/taskpane/excel/a1";
 import { createExcelGateway, SETTINGS } from "../../src/taskpane/excel/gateway";
-import { readLedger, type Ledger } from "../../src/taskpane/excel/ownership";
+import { readLedger } from "../../src/taskpane/excel/ownership";
 import { outputPlan, scenarioSheetLayout, resultsSheetLayout } from "../../src/taskpane/excel/sheetLayouts";
 import { defaultSetup } from "../../src/taskpane/domain/setup";
 import { planCustom } from "../../src/taskpane/domain/scenarios";
@@ -374,13 +374,13 @@ describe("gateway writes the sample bank (fake Excel host)", () => {
       const curve = await createExcelGateway().readRange(res.ok ? res.value.curves[c] : "");
       expect(curve.ok && curve.value.values).toEqual(SAMPLE_CURVES[c].map((r) => [...r]));
     }
-    // Recorded as the add-in's: every non-blank cell it wrote, and the table.
+    // Recorded: the sheet as the add-in's creation, the rectangles it wrote (the user's data from now
+    // on, so no content is kept) and the table.
     const ledger = readLedger(wb.settings.get(SETTINGS.ledger));
     const rec = ledger.sheets["ALM Sample Bank (2)"];
     expect(rec.created).toBe(true);
-    expect(rec.cells.A1).toBe("Id");
-    expect(rec.cells[`A${usd.length}`]).toBe(usd[usd.length - 1][0]);
-    expect(rec.cells.V1).toBe("USD zero curve");
+    expect(rec.cells).toEqual({});
+    expect(rec.ranges?.slice(0, 4)).toEqual(["A1:T1", `A2:T${usd.length}`, "V1", "V2:W2"]);
     expect(ledger.tables).toEqual([{ sheet: "ALM Sample Bank (2)", name: "ALMSampleBank2" }]);
     // Nothing outside the new sheet changed.
     const after = userView(wb);
@@ -432,7 +432,7 @@ describe("gateway writes the sample bank (fake Excel host)", () => {
         expect(res.ok).toBe(false);
         if (res.ok) continue;
         expect(res.error.code).toBe("WRITE_FAILED");
-        expect(res.error.message).toMatch(/^Excel stopped the sample bank while .* \(The connection to Excel was lost \(injected fault\)\)\. The add-in took out the sheet and everything else it had added, so the workbook is as it was\.$/);
+        expect(res.error.message).toMatch(/^Excel stopped the sample bank while .* \(The connection to Excel was lost \(injected fault\)\)\. The add-in took out the sheet 'ALM Sample Bank' it had added, so the workbook is as it was\.$/);
         expect(userView(wb)).toEqual(before);
         expect(wb.tables).toEqual(tables);
         expect(wb.settings.get(SETTINGS.ledger)).toEqual(ledger);
@@ -455,44 +455,24 @@ describe("gateway writes the sample bank (fake Excel host)", () => {
 
 describe("gateway keeps the ledger small (fake Excel host)", () => {
   const raw = () => fake.current().wb.settings.get(SETTINGS.ledger) as string;
-  /** A ledger as the add-in saved it before compact records: every cell listed, no source. */
-  const oldFormat = (l: Ledger) => JSON.stringify({ ...l, sheets: Object.fromEntries(Object.entries(l.sheets).map(([n, { source: _s, ...rest }]) => [n, rest])) });
 
-  it("records a sample-bank copy in under 5 KB, with every non-blank cell it wrote still its own", async () => {
+  it("records a sample-bank copy as the rectangles it wrote, a few hundred bytes, covering every cell it wrote", async () => {
     const gw = createExcelGateway();
     expect((await gw.writeSampleBank()).ok).toBe(true);
-    expect(raw().length).toBeLessThan(5_000);
+    expect(raw().length).toBeLessThan(1_000);
     expect((await gw.writeSampleBank()).ok).toBe(true);
     expect((await gw.writeOutput(outputPlan(layoutInput))).ok).toBe(true);
-    // Two copies and the Output sheets: the copies add well under 5 KB each.
     const ledger = readLedger(raw());
     const outputOnly = JSON.stringify({ ...ledger, sheets: { "ALM Scenarios": ledger.sheets["ALM Scenarios"], "ALM Results": ledger.sheets["ALM Results"] }, tables: [] });
-    expect(raw().length - outputOnly.length).toBeLessThan(2 * 5_000);
+    expect(raw().length - outputOnly.length).toBeLessThan(2 * 1_000);
     const { wb } = fake.current();
     for (const sheet of ["ALM Sample Bank", "ALM Sample Bank (2)"]) {
-      const cells = ledger.sheets[sheet].cells;
-      const typed = Object.entries(userView(wb).cells).filter(([k]) => k.startsWith(`'${sheet}'!`));
-      expect(Object.keys(cells).length).toBe(typed.length);
-      for (const [k, v] of typed) expect(cells[k.slice(k.indexOf("!") + 1)]).toEqual(v.input);
+      const boxes = (ledger.sheets[sheet].ranges ?? []).map((r) => parseBox(r) as Box);
+      const typed = Object.keys(userView(wb).cells).filter((k) => k.startsWith(`'${sheet}'!`));
+      expect(typed.length).toBeGreaterThan(2_000);
+      const outside = typed.filter((k) => !boxes.some((b) => contains(b, parseCell(k.slice(k.indexOf("!") + 1)) as CellPos)));
+      expect(outside).toEqual([]);
     }
-  });
-
-  it("loads a ledger saved in the old format and keeps honouring it", async () => {
-    const gw = createExcelGateway();
-    expect((await gw.writeOutput(outputPlan(layoutInput))).ok).toBe(true);
-    expect((await gw.writeSampleBank()).ok).toBe(true);
-    const full = readLedger(raw());
-    const { wb } = fake.current();
-    wb.settings.set(SETTINGS.ledger, oldFormat(full));
-    // A second identical run: the old record's cells are the add-in's, so nothing is asked or changed.
-    const before = userView(wb);
-    expect((await gw.writeOutput(outputPlan(layoutInput))).ok).toBe(true);
-    expect(userView(wb)).toEqual(before);
-    // The old sample-bank record (no source) is kept, cell by cell, next to a new compact one.
-    expect((await gw.writeSampleBank()).ok).toBe(true);
-    const after = readLedger(raw());
-    expect(after.sheets["ALM Sample Bank"].cells).toEqual(full.sheets["ALM Sample Bank"].cells);
-    expect(after.sheets["ALM Sample Bank (2)"].cells.A1).toBe("Id");
   });
 
   it("drops a deleted sheet's record with the next write, changes nothing else, and does not own a sheet made again under its name", async () => {
@@ -546,8 +526,7 @@ describe("gateway keeps the ledger small (fake Excel host)", () => {
     expect(l.tables).toEqual([{ sheet: "ALM Sample Bank (2)", name: "ALMSampleBank" }]);
     expect(l.names.ALM_Tier1).toBeUndefined();
     expect(l.names.ALM_Curve).toBeDefined();
-    // The sample bank does not look at charts on sheets that exist; an Output write does.
-    expect((await gw.writeScenarioSheet(scenarioSheetLayout(layoutInput))).ok).toBe(true);
-    expect(readLedger(raw()).charts.map((c) => c.name)).toEqual(["ALM RepricingGap"]);
+    // The deleted chart's record is gone too: every write prunes the whole record the same way.
+    expect(l.charts.map((c) => c.name)).toEqual(["ALM RepricingGap"]);
   });
 });

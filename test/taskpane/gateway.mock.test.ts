@@ -1,7 +1,7 @@
 /**
  * The gateway against office-addin-mock (the Office-provided mock of the Excel object model): the
- * refusal paths, settings and commands. office-addin-mock does not model *OrNullObject, so seeds set
- * `isNullObject` explicitly (reference/office-addin.md §4.2).
+ * refusal paths, settings and commands. office-addin-mock (OfficeDev/Office-Addin-Scripts,
+ * packages/office-addin-mock) does not model *OrNullObject, so seeds set `isNullObject` explicitly.
  */
 import { OfficeMockObject } from "office-addin-mock";
 
@@ -47,6 +47,11 @@ function sheetSeed(name: string, opts: { exists: boolean; protected?: boolean; c
 
 let calls: string[] = [];
 
+/** `load` of a collection whose seed already holds its items. */
+function loaded(this: unknown): unknown {
+  return this;
+}
+
 function install(sheets: Record<string, Seed>, settings: Record<string, string> = {}) {
   calls = [];
   const seed = {
@@ -64,6 +69,7 @@ function install(sheets: Record<string, Seed>, settings: Record<string, string> 
         },
         worksheets: {
           sheets,
+          load: loaded,
           getItemOrNullObject: function (this: { sheets: Record<string, unknown> }, name: string) {
             return this.sheets[name];
           },
@@ -74,7 +80,10 @@ function install(sheets: Record<string, Seed>, settings: Record<string, string> 
             calls.push(`worksheets.add ${name}`);
           },
         },
+        // office-addin-mock cannot load "items/name" of a collection: the seeds hold the items loaded.
+        tables: { load: loaded },
         names: {
+          load: loaded,
           none: { formula: "", isNullObject: true },
           getItemOrNullObject: function (this: { none: unknown }) {
             return this.none;
@@ -103,6 +112,9 @@ function install(sheets: Record<string, Seed>, settings: Record<string, string> 
     Object.defineProperty(wb.worksheets.sheets[name].charts, "items", { value: [] });
   }
   Object.defineProperty(wb.settings.missing, "isNullObject", { value: true });
+  Object.defineProperty(wb.worksheets, "items", { value: Object.values(sheets).filter((s) => !s.isNullObject).map((s) => ({ name: s.name })) });
+  Object.defineProperty(wb.tables, "items", { value: [] });
+  Object.defineProperty(wb.names, "items", { value: [] });
   for (const k of Object.keys(settings)) Object.defineProperty(wb.settings.items[k.replace(".", "_")], "isNullObject", { value: false });
   Object.defineProperty(wb.names.none, "isNullObject", { value: true });
   (globalThis as Record<string, unknown>).Excel = mock;

@@ -4,7 +4,6 @@ import {
   planWrite,
   pruneLedger,
   readLedger,
-  recordCreatedSheet,
   restoreContent,
   sameContent,
   serializeLedger,
@@ -12,7 +11,9 @@ import {
   type SheetSnapshot,
   type Snapshot,
 } from "../../src/taskpane/excel/ownership";
-import { sampleBankLayout, type OutputPlan } from "../../src/taskpane/excel/sheetLayouts";
+import type { OutputPlan } from "../../src/taskpane/excel/sheetLayouts";
+import { sampleBankLayout } from "../../src/taskpane/excel/sampleBankLayout";
+import { boxAddress, boxOf } from "../../src/taskpane/excel/a1";
 
 const plan: OutputPlan = {
   sheets: [
@@ -128,62 +129,56 @@ describe("ownership", () => {
 
 describe("ledger size and pruning", () => {
   const bank = sampleBankLayout("ALM Sample Bank", "ALMSampleBank");
-  const source = { kind: "sampleBank" as const, table: "ALMSampleBank" };
-  const withBank = recordCreatedSheet(ledgerAfterFirst, bank.sheet, [{ sheet: "ALM Sample Bank", name: "ALMSampleBank" }], source);
-  /** The same ledger as the add-in saved it before compact records: every cell listed, no source. */
-  const oldFormat = (l: Ledger) => JSON.stringify({ ...l, sheets: Object.fromEntries(Object.entries(l.sheets).map(([n, { source: _s, ...rest }]) => [n, rest])) });
+  const absent = { exists: false, protected: false, box: null, formulas: [], formats: [], spills: {} };
+  /** The sample bank written onto a new sheet after a first output write. */
+  const written = planWrite(bank.plan, ledgerAfterFirst, { sheets: { "ALM Sample Bank": absent }, names: {} }, new Set());
+  const withBank = written.ledger;
+  const bankCells = bank.sheet.blocks.reduce((n, b) => n + b.cells.reduce((k, r) => k + r.length, 0), 0);
 
-  it("saves a sample-bank copy as its rectangles and a digest, under 5 KB, and reads back every cell", () => {
+  it("records the sample bank as the rectangles it created and its table, not cell by cell, in well under 5 KB", () => {
+    expect(written.conflicts).toEqual([]);
+    expect(written.sheets).toEqual([expect.objectContaining({ sheet: "ALM Sample Bank", create: true })]);
+    expect(bankCells).toBeGreaterThan(2_000);
+    const rec = withBank.sheets["ALM Sample Bank"];
+    expect(rec.created).toBe(true);
+    expect(rec.cells).toEqual({});
+    expect(rec.ranges?.[0]).toBe(`A1:T1`);
+    expect(rec.ranges?.[1]).toMatch(/^A2:T\d+$/);
+    expect(rec.ranges).toEqual(bank.sheet.blocks.map((b) => boxAddress(boxOf(b.anchor, b.cells.length, Math.max(...b.cells.map((r) => r.length))))));
+    expect(withBank.tables).toEqual([{ sheet: "ALM Sample Bank", name: "ALMSampleBank" }]);
     const saved = serializeLedger(withBank);
-    expect(oldFormat(withBank).length).toBeGreaterThan(40_000);
-    expect(saved.length).toBeLessThan(5_000);
-    const stored = JSON.parse(saved).sheets["ALM Sample Bank"];
-    expect(stored.cells).toEqual({});
-    expect(stored.ranges[0]).toMatch(/^A1:T\d+$/);
-    // Same cells, same contents: every ownership answer is the same as with the full record.
+    expect(saved.length - serializeLedger(ledgerAfterFirst).length).toBeLessThan(1_000);
     expect(readLedger(saved)).toEqual(withBank);
-    expect(readLedger(saved).sheets["ALM Sample Bank"].cells).toEqual(readLedger(oldFormat(withBank)).sheets["ALM Sample Bank"].cells);
-    // The other sheets are saved as before.
-    expect(JSON.parse(saved).sheets.S).toEqual(ledgerAfterFirst.sheets.S);
+    // The other sheets are kept as they were.
+    expect(withBank.sheets.S).toEqual(ledgerAfterFirst.sheets.S);
   });
 
-  it("gives the same ownership answers with the compact and the old record", () => {
-    const rows = bank.sheet.blocks;
-    // A plan onto the sample sheet (only in this test): cells unchanged are the add-in's, an edited one is not.
+  it("takes the sample bank's cells as the user's data: a later write onto them asks first, edited or not", () => {
+    const header = bank.sheet.blocks[0].cells[0];
     const target: OutputPlan = { sheets: [{ sheet: "ALM Sample Bank", blocks: [{ anchor: { row: 0, col: 0 }, cells: [["x", "y"]] }], spills: [] }], names: [], charts: [] };
-    const header = rows[0].cells[0];
     const snap = (b: unknown): Snapshot => ({
       sheets: { "ALM Sample Bank": { exists: true, protected: false, box: { top: 0, left: 0, bottom: 0, right: 1 }, formulas: [[header[0], b]], formats: [], spills: {} } },
       names: {},
     });
-    for (const raw of [serializeLedger(withBank), oldFormat(withBank)]) {
-      const l = readLedger(raw);
-      expect(planWrite(target, l, snap(header[1]), new Set()).conflicts).toEqual([]);
-      expect(planWrite(target, l, snap("typed"), new Set()).conflicts.map((c) => [c.key, c.reason])).toEqual([["'ALM Sample Bank'!B1", "edited"]]);
+    for (const second of [header[1], "typed"]) {
+      expect(planWrite(target, withBank, snap(second), new Set()).conflicts.map((c) => [c.key, c.reason])).toEqual([
+        ["'ALM Sample Bank'!A1", "occupied"],
+        ["'ALM Sample Bank'!B1", "occupied"],
+      ]);
     }
+    // Nothing the add-in wrote there is cleared as stale by a later write of the sheet.
+    const again = planWrite({ ...target, sheets: [{ ...target.sheets[0], blocks: [] }] }, withBank, snap(header[1]), new Set());
+    expect(again.sheets[0].clears).toEqual([]);
+    expect(again.ledger.sheets["ALM Sample Bank"].ranges).toEqual(withBank.sheets["ALM Sample Bank"].ranges);
   });
 
-  it("loads records saved in the old format (every cell listed) and keeps them as they are", () => {
-    const l = readLedger(oldFormat(withBank));
-    expect(l.sheets["ALM Sample Bank"].cells.A1).toBe("Id");
-    expect(Object.keys(l.sheets["ALM Sample Bank"].cells).length).toBe(Object.keys(withBank.sheets["ALM Sample Bank"].cells).length);
-    expect(l.sheets["ALM Sample Bank"].source).toBeUndefined();
-    // Saved again, a record without a source still lists its cells.
-    expect(JSON.parse(serializeLedger(l)).sheets["ALM Sample Bank"].cells).toEqual(withBank.sheets["ALM Sample Bank"].cells);
-  });
-
-  it("never takes a compact record whose cells it cannot regenerate exactly as the add-in's", () => {
+  it("reads the rectangles back from settings and drops anything that is not a rectangle", () => {
     const stored = JSON.parse(serializeLedger(withBank));
+    stored.sheets["ALM Sample Bank"].ranges = ["A1:B2", "not a range", 7];
     stored.sheets["ALM Sample Bank"].digest = "0000000000000000";
-    expect(readLedger(JSON.stringify(stored)).sheets["ALM Sample Bank"]).toEqual({ created: true, cells: {}, spills: [] });
-    const moved = JSON.parse(serializeLedger(withBank));
-    moved.sheets["ALM Sample Bank"].ranges = ["A1:B2"];
-    expect(readLedger(JSON.stringify(moved)).sheets["ALM Sample Bank"].cells).toEqual({});
-    // A sheet whose cells are not exactly what its source makes is saved cell by cell.
-    const { A1: _a1, ...fewer } = withBank.sheets["ALM Sample Bank"].cells;
-    const changed: Ledger = { ...withBank, sheets: { ...withBank.sheets, "ALM Sample Bank": { ...withBank.sheets["ALM Sample Bank"], cells: fewer } } };
-    expect(JSON.parse(serializeLedger(changed)).sheets["ALM Sample Bank"].cells).toEqual(fewer);
-    expect(readLedger(serializeLedger(changed)).sheets["ALM Sample Bank"].cells).toEqual(fewer);
+    expect(readLedger(JSON.stringify(stored)).sheets["ALM Sample Bank"]).toEqual({ created: true, cells: {}, spills: [], ranges: ["A1:B2"] });
+    // A record that lists cells (as output sheets do) is kept as it is.
+    expect(readLedger(JSON.stringify(stored)).sheets.S).toEqual(withBank.sheets.S);
   });
 
   it("drops what no longer exists and keeps everything else as it was", () => {

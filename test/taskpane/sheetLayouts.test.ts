@@ -3,22 +3,19 @@ import { boxAddress, boxOf, cellsOf, qualified } from "../../src/taskpane/excel/
 import { footprint } from "../../src/taskpane/excel/ownership";
 import {
   NAMES,
-  SAMPLE,
   SHEETS,
   almFormula,
   numberLiteral,
   outputPlan,
   planFormulas,
   resultsSheetLayout,
-  sampleBankLayout,
   scenarioSheetLayout,
   textLiteral,
-  uniqueSheetName,
-  uniqueTableName,
   userText,
   type LayoutInput,
   type SheetPlan,
 } from "../../src/taskpane/excel/sheetLayouts";
+import { SAMPLE, sampleBankLayout, uniqueSheetName, uniqueTableName } from "../../src/taskpane/excel/sampleBankLayout";
 import { BASEL_SCENARIOS } from "../../src/taskpane/domain/setup";
 import { POSITION_HEADER } from "../../src/sample/products";
 import { SAMPLE_AS_OF, SAMPLE_CURVES, positionsIn, tier1In } from "../../src/sample/sampleBank";
@@ -36,7 +33,7 @@ const base: LayoutInput = layoutInput;
 const formulasOf = (plan: SheetPlan) => plan.blocks.flatMap((b) => b.cells.flat()).filter((v): v is string => typeof v === "string" && v.startsWith("="));
 
 describe("sheet layouts", () => {
-  it("writes one ALM.SHOCK formula per chosen Basel scenario with the exact SPEC signature", () => {
+  it("writes one ALM.SHOCK formula per chosen Basel scenario with the exact signature of docs/functions.md", () => {
     const { sheet } = scenarioSheetLayout(base);
     expect(sheet.sheet).toBe(SHEETS.scenarios);
     expect(formulasOf(sheet)).toEqual(BASEL_SCENARIOS.map((s) => `=ALM.SHOCK(ALM_Curve,"${s}",ALM_Currency,"BCBS2024","NONE")`));

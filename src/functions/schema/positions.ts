@@ -1,5 +1,5 @@
 /**
- * The positions table, declared once (docs/positions.md is generated from this list). Each column has
+ * The positions table, declared once (the positions table of docs/functions.md is generated from this list). Each column has
  * its canonical header, the other headers accepted for it, when it is required, the text that documents
  * it, and the kind of cell it holds. The functions' parser (src/functions/positions.ts), the task pane's
  * column mapping and validation report, and the sample bank all read this list.
@@ -39,12 +39,13 @@ export const SIDES = ["A", "ASSET", "L", "LIABILITY"] as const;
 export const RATE_TYPES = ["FIXED", "FLOATING"] as const;
 export const BASIS_CODES = [0, 1, 2, 3, 4] as const;
 
-const col = (c: PositionColumn): PositionColumn => c;
+const col = <const N extends string>(c: PositionColumn & { readonly name: N }): PositionColumn & { readonly name: N } => c;
 
-/** Every column of the positions table, in documentation order. */
+/** Every column of the positions table, in documentation order (the order the sample bank writes them in). */
 export const POSITION_COLUMNS = [
-  col({ name: "Balance", aliases: ["OutstandingBalance"], required: "always", kind: "amount", doc: "Outstanding principal; positive, or signed when there is no Side column (assets positive, liabilities negative)." }),
+  col({ name: "Id", aliases: [], required: "optional", kind: "text", doc: "Identifier carried into detail outputs." }),
   col({ name: "Side", aliases: [], required: "optional", kind: "choice", choices: ["A", "Asset", "L", "Liability"], doc: "A/Asset or L/Liability; without it the sign of Balance decides." }),
+  col({ name: "Balance", aliases: ["OutstandingBalance"], required: "always", kind: "amount", doc: "Outstanding principal; positive, or signed when there is no Side column (assets positive, liabilities negative)." }),
   col({ name: "Rate", aliases: ["InterestRate"], required: "always", kind: "rate", doc: "Current annual interest rate as a decimal (0.035 for 3.5 %); for floaters the current all-in rate." }),
   col({ name: "Maturity", aliases: ["MaturityDate"], required: "unless-nmd", kind: "date", doc: "Final maturity date, after as_of (an Excel date or ISO text)." }),
   col({ name: "Type", aliases: [], required: "optional", kind: "choice", choices: [...RATE_TYPES], default: "FIXED", doc: "FIXED or FLOATING." }),
@@ -61,7 +62,6 @@ export const POSITION_COLUMNS = [
   col({ name: "TDRR", aliases: [], required: "optional", kind: "fraction", default: "0", doc: "Term deposit early-redemption ratio (annual)." }),
   col({ name: "Beta", aliases: [], required: "optional", kind: "number", default: "1", doc: "Pass-through of a rate shock to the position's rate in NII." }),
   col({ name: "Start", aliases: ["StartDate"], required: "optional", kind: "date", doc: "Origination date, on or before as_of; sets the term a fixed position renews for in NII." }),
-  col({ name: "Id", aliases: [], required: "optional", kind: "text", doc: "Identifier carried into detail outputs." }),
   col({ name: "Currency", aliases: [], required: "optional", kind: "text", doc: "Currency code; with a currency argument only that currency's rows count." }),
 ] as const satisfies readonly PositionColumn[];
 

@@ -4,12 +4,11 @@
  * in words a user can act on.
  */
 import { fromYmd } from "../../engine/time/serialDate";
-import type { RangeData } from "../excel/gateway";
-import type { LayoutInput } from "../excel/sheetLayouts";
 import { parseCurveRange, parseNumber, parsePillarRows, type CurvePillars } from "./curve";
 import { effectiveMapping, validatePositions, type ValidationReport } from "./positions";
 import { isCurrencyCode, planCustom, planFloor, type FloorArg, type PlannedCustom } from "./scenarios";
 import type { Setup } from "./setup";
+import type { LayoutInput, RangeRead } from "./layoutInput";
 
 export const STEPS = ["positions", "curve", "scenarios", "output"] as const;
 export type StepId = (typeof STEPS)[number];
@@ -24,8 +23,8 @@ export interface Issue {
 }
 
 export interface ReadState {
-  readonly positions: RangeData | null;
-  readonly curve: RangeData | null;
+  readonly positions: RangeRead | null;
+  readonly curve: RangeRead | null;
 }
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;

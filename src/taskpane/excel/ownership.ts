@@ -14,7 +14,7 @@
  * forgotten) when someone edited them.
  */
 import { boxAddress, boxOf, cellAddress, cellKey, cellsOf, compactCells, contains, parseBox, parseCell, quoteSheet, union, type Box, type CellPos } from "./a1";
-import { sampleBankLayout, type CellBlock, type ChartPlan, type NamePlan, type OutputPlan, type SheetPlan, type SpillArea } from "./sheetLayouts";
+import type { CellBlock, ChartPlan, NamePlan, OutputPlan, SheetPlan, SpillArea } from "./sheetLayouts";
 
 export type CellContent = string | number | boolean;
 
@@ -27,21 +27,15 @@ export interface SpillRecord {
 export interface SheetLedger {
   /** True when the add-in created the sheet. */
   readonly created: boolean;
-  /** Relative address (`B5`) → content as written. */
+  /** Relative address (`B5`) → content as written: the output the add-in manages on this sheet. */
   readonly cells: Readonly<Record<string, CellContent>>;
   readonly spills: readonly SpillRecord[];
   /**
-   * What generated the cells, when the add-in can generate them again (the sample bank). The saved
-   * record then lists the written rectangles and a digest of their content instead of every cell
-   * (`serializeLedger`); `readLedger` regenerates the cells, so ownership answers are the same.
+   * Rectangles (`A1:T297`) the add-in wrote as the user's data (the sample bank, CellBlock.data). Only
+   * where they are is recorded, not what they hold: those cells are the user's from then on, so no
+   * later write takes them as the add-in's.
    */
-  readonly source?: LedgerSource;
-}
-
-/** The sample bank written with this table name (the sheet is the ledger key). */
-export interface LedgerSource {
-  readonly kind: "sampleBank";
-  readonly table: string;
+  readonly ranges?: readonly string[];
 }
 
 export interface Ledger {
@@ -80,92 +74,29 @@ export function readLedger(raw: unknown): Ledger {
   const o = value as Partial<Ledger> | null;
   if (!o || typeof o !== "object" || o.version !== 1 || typeof o.sheets !== "object" || o.sheets === null) return EMPTY_LEDGER;
   const tables = Array.isArray(o.tables) ? { tables: o.tables } : {};
-  return { version: 1, sheets: expandSheets(o.sheets), names: o.names ?? {}, charts: Array.isArray(o.charts) ? o.charts : [], ...tables };
+  return { version: 1, sheets: readSheets(o.sheets), names: o.names ?? {}, charts: Array.isArray(o.charts) ? o.charts : [], ...tables };
 }
 
-/** A sheet record as saved: the in-memory record, or (compact form) rectangles and a digest instead of cells. */
-interface StoredSheet {
-  readonly created: boolean;
-  readonly cells: Readonly<Record<string, CellContent>>;
-  readonly spills: readonly SpillRecord[];
-  readonly source?: LedgerSource;
-  /** Compact form: the rectangles written (`A1:T297`), whose non-blank cells `source` generates. */
-  readonly ranges?: readonly string[];
-  /** Compact form: digest of the generated cells, so a changed generator is never taken for the cells written. */
-  readonly digest?: string;
-}
-
-/** The cells a source generates on a sheet, and the rectangles they were written in. */
-function generated(sheet: string, source: LedgerSource | undefined): { ranges: string[]; cells: Record<string, CellContent> } | null {
-  if (!source || source.kind !== "sampleBank" || typeof source.table !== "string") return null;
-  const plan = sampleBankLayout(sheet, source.table).sheet;
-  const cells: Record<string, CellContent> = {};
-  for (const [addr, { value }] of blockCells(plan)) if (!isEmpty(value)) cells[addr] = value;
-  const written = plan.blocks.flatMap((b) => [...cellsOf(boxOf(b.anchor, b.cells.length, Math.max(1, ...b.cells.map((r) => r.length))))]);
-  return { ranges: compactCells(written).map((b) => boxAddress(b)), cells };
-}
-
-/** 64-bit FNV-1a (two 32-bit lanes) of the cells, in address order. */
-export function cellsDigest(cells: Readonly<Record<string, CellContent>>): string {
-  const text = JSON.stringify(Object.keys(cells).sort().map((k) => [k, cells[k]]));
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193) >>> 0;
-    b = Math.imul(b ^ c, 0x01000193 + 2) >>> 0;
-  }
-  return a.toString(16).padStart(8, "0") + b.toString(16).padStart(8, "0");
-}
-
-function sameCells(x: Readonly<Record<string, CellContent>>, y: Readonly<Record<string, CellContent>>): boolean {
-  const kx = Object.keys(x);
-  return kx.length === Object.keys(y).length && kx.every((k) => Object.prototype.hasOwnProperty.call(y, k) && x[k] === y[k]);
-}
-
-/**
- * Sheet records as saved → in memory. Old-format records (every cell listed) pass through unchanged.
- * A compact record gets its cells back from its source only when the regenerated cells match the
- * saved rectangles and digest exactly; otherwise those cells are not taken as the add-in's (a
- * different add-in version generating other content is never a permission).
- */
-function expandSheets(sheets: Readonly<Record<string, unknown>>): Record<string, SheetLedger> {
+/** Sheet records as saved, keeping only what a record holds (cells, spills, data rectangles). */
+function readSheets(sheets: Readonly<Record<string, unknown>>): Record<string, SheetLedger> {
   const out: Record<string, SheetLedger> = {};
   for (const [name, raw] of Object.entries(sheets)) {
-    const s = raw as StoredSheet;
-    if (!s || typeof s !== "object" || !Array.isArray(s.ranges)) {
-      out[name] = raw as SheetLedger;
-      continue;
-    }
-    const cells = s.cells && typeof s.cells === "object" ? s.cells : {};
-    const spills = Array.isArray(s.spills) ? s.spills : [];
-    const gen = generated(name, s.source);
-    if (gen && gen.ranges.join(",") === s.ranges.join(",") && cellsDigest(gen.cells) === s.digest) {
-      out[name] = { created: s.created === true, cells: { ...gen.cells, ...cells }, spills, source: s.source };
-    } else {
-      out[name] = { created: s.created === true, cells, spills };
-    }
+    const s = raw as Partial<SheetLedger> | null;
+    if (!s || typeof s !== "object") continue;
+    const ranges = Array.isArray(s.ranges) ? s.ranges.filter((r): r is string => typeof r === "string" && parseBox(r) !== undefined) : [];
+    out[name] = {
+      created: s.created === true,
+      cells: s.cells && typeof s.cells === "object" ? s.cells : {},
+      spills: Array.isArray(s.spills) ? s.spills : [],
+      ...(ranges.length > 0 ? { ranges } : {}),
+    };
   }
   return out;
 }
 
-/**
- * The ledger as saved in settings (JSON). A sheet whose cells are exactly what its source generates is
- * saved as its written rectangles and a digest (a sample-bank copy: about 300 bytes instead of about
- * 100 KB); every other sheet lists its cells as before.
- */
+/** The ledger as saved in settings (JSON). */
 export function serializeLedger(ledger: Ledger): string {
-  const sheets: Record<string, StoredSheet> = {};
-  for (const [name, s] of Object.entries(ledger.sheets)) {
-    const gen = generated(name, s.source);
-    if (gen && sameCells(gen.cells, s.cells)) {
-      sheets[name] = { created: s.created, cells: {}, spills: s.spills, source: s.source, ranges: gen.ranges, digest: cellsDigest(gen.cells) };
-    } else {
-      const { source: _source, ...plain } = s;
-      sheets[name] = plain;
-    }
-  }
-  return JSON.stringify({ ...ledger, sheets });
+  return JSON.stringify(ledger);
 }
 
 /** What exists in the workbook now, for `pruneLedger`. Sheet, table and name lookups ignore case, as Excel does. */
@@ -301,10 +232,15 @@ function formatAt(snap: SheetSnapshot, pos: CellPos): string {
   return typeof f === "string" ? f : "General";
 }
 
+/** The rectangle a block writes. */
+export function blockBox(b: CellBlock): Box {
+  return boxOf(b.anchor, b.cells.length, Math.max(1, ...b.cells.map((r) => r.length)));
+}
+
 /** Every cell a sheet plan occupies: block cells and spill areas. */
 export function footprint(plan: SheetPlan): Box[] {
   return [
-    ...plan.blocks.map((b) => boxOf(b.anchor, b.cells.length, Math.max(1, ...b.cells.map((r) => r.length)))),
+    ...plan.blocks.map(blockBox),
     ...plan.spills.map((s) => boxOf(s.anchor, s.rows, s.cols)),
   ];
 }
@@ -325,10 +261,11 @@ export function readBox(plan: SheetPlan | undefined, ledger: SheetLedger | undef
   return union(boxes);
 }
 
-/** Cells of the plan's blocks with the content the add-in will write. */
-function blockCells(plan: SheetPlan): Map<string, { pos: CellPos; value: CellContent }> {
+/** Cells of the plan's blocks with the content the add-in will write (without the data blocks, if asked). */
+function blockCells(plan: SheetPlan, withData = true): Map<string, { pos: CellPos; value: CellContent }> {
   const out = new Map<string, { pos: CellPos; value: CellContent }>();
   for (const b of plan.blocks) {
+    if (b.data && !withData) continue;
     b.cells.forEach((row, i) =>
       row.forEach((value, j) => {
         const pos = { row: b.anchor.row + i, col: b.anchor.col + j };
@@ -409,8 +346,14 @@ export function planWrite(plan: OutputPlan, ledger: Ledger, snapshot: Snapshot, 
     const created = !snap.exists || (old?.created ?? false);
     sheets.push({ sheet: sp.sheet, create: !snap.exists, blocks: sp.blocks, spills: sp.spills, clears: compactCells([...stale, ...clearedForSpill]), staleCells: stale.length });
     const nextCells: Record<string, CellContent> = {};
-    for (const [addr, { value }] of cells) nextCells[addr] = value;
-    ledgerSheets[sp.sheet] = { created, cells: nextCells, spills: sp.spills.map((s) => ({ anchor: cellAddress(s.anchor), rows: s.rows, cols: s.cols })) };
+    for (const [addr, { value }] of blockCells(sp, false)) nextCells[addr] = value;
+    const ranges = [...new Set([...(old?.ranges ?? []), ...sp.blocks.filter((b) => b.data).map((b) => boxAddress(blockBox(b)))])];
+    ledgerSheets[sp.sheet] = {
+      created,
+      cells: nextCells,
+      spills: sp.spills.map((s) => ({ anchor: cellAddress(s.anchor), rows: s.rows, cols: s.cols })),
+      ...(ranges.length > 0 ? { ranges } : {}),
+    };
   }
 
   // Names: the plan's, plus the add-in's earlier names owned by the sheets being written.
@@ -441,6 +384,8 @@ export function planWrite(plan: OutputPlan, ledger: Ledger, snapshot: Snapshot, 
   const planned = (c: LedgerChart) => plan.charts.some((p) => same(p, c));
   const chartsToDelete = ledger.charts.filter((c) => planSheets.has(c.sheet) && !planned(c));
   const charts = plan.charts.map((p) => ({ plan: p, previous: ledger.charts.find((c) => same(c, p)) ?? null }));
+  const newTables = plan.tables ?? [];
+  const tables = [...(ledger.tables ?? []).filter((t) => !newTables.some((n) => n.name.toLowerCase() === t.name.toLowerCase())), ...newTables.map(({ sheet, name }) => ({ sheet, name }))];
   const ledgerCharts = [...ledger.charts.filter((c) => !planSheets.has(c.sheet) && !planned(c)), ...plan.charts.map((c) => ({ sheet: c.sheet, name: c.name, spec: c }))];
   return {
     protectedSheets,
@@ -449,23 +394,9 @@ export function planWrite(plan: OutputPlan, ledger: Ledger, snapshot: Snapshot, 
     names,
     chartsToDelete,
     charts,
-    ledger: { version: 1, sheets: ledgerSheets, names: ledgerNames, charts: ledgerCharts, ...(ledger.tables ? { tables: ledger.tables } : {}) },
+    ledger: { version: 1, sheets: ledgerSheets, names: ledgerNames, charts: ledgerCharts, ...(tables.length > 0 || ledger.tables ? { tables } : {}) },
     released,
     overwritten,
-  };
-}
-
-/**
- * The ledger after the add-in created a sheet and filled it (the sample bank): every non-blank cell it
- * wrote, as written, and the tables it added on it.
- */
-export function recordCreatedSheet(ledger: Ledger, plan: SheetPlan, tables: readonly LedgerTable[], source?: LedgerSource): Ledger {
-  const cells: Record<string, CellContent> = {};
-  for (const [addr, { value }] of blockCells(plan)) if (!isEmpty(value)) cells[addr] = value;
-  return {
-    ...ledger,
-    sheets: { ...ledger.sheets, [plan.sheet]: { created: true, cells, spills: [], ...(source ? { source } : {}) } },
-    tables: [...(ledger.tables ?? []).filter((t) => !tables.some((n) => n.name.toLowerCase() === t.name.toLowerCase())), ...tables],
   };
 }
 

@@ -5,10 +5,8 @@
  * the workbook stays refreshable without the pane. Rows and columns are 0-based; `A1` text appears only in
  * formulas.
  */
-import type { BaselScenario, Calibration } from "../domain/setup";
+import type { CurveInput, LayoutInput } from "../domain/layoutInput";
 import { BASEL_LABELS, type FloorArg, type PlannedCustom } from "../domain/scenarios";
-import { POSITION_HEADER } from "../../sample/products";
-import { SAMPLE_AS_OF, SAMPLE_CURVES, SAMPLE_CURRENCIES, positionsIn, tier1In, type SampleCurrency } from "../../sample/sampleBank";
 import { boxOf, cellAddress, qualified, type Box, type CellPos } from "./a1";
 import { DEFAULT_BUCKETS, DEFAULT_NII_SCENARIOS, spillSize } from "../../functions/schema/outputs";
 
@@ -34,6 +32,12 @@ export interface CellBlock {
   /** Number format per column of the block (null: leave as is). */
   readonly formats?: readonly (string | null)[];
   readonly bold?: boolean;
+  /**
+   * Data the add-in writes once for the user (the sample bank), not output it manages: written as
+   * values, and recorded in the ledger as the rectangle written, not cell by cell, so the cells are the
+   * user's to edit and are never overwritten without asking.
+   */
+  readonly data?: boolean;
 }
 
 /** The cells a formula at `anchor` spills into (anchor included), kept empty for it. */
@@ -73,41 +77,31 @@ export interface ChartPlan {
   readonly valueTitle: string;
 }
 
+/** An Excel table the add-in makes over cells it writes (header row included). */
+export interface TablePlan {
+  readonly sheet: string;
+  readonly name: string;
+  readonly box: Box;
+}
+
+/** Everything one write changes; the gateway writes it as one transaction (all of it, or nothing). */
 export interface OutputPlan {
   readonly sheets: readonly SheetPlan[];
   readonly names: readonly NamePlan[];
   readonly charts: readonly ChartPlan[];
+  readonly tables?: readonly TablePlan[];
+  /** The sheet to show once the write is done. */
+  readonly activate?: string;
+  /** What the user asked for, as messages name it ("the sample bank"); "the write" when absent. */
+  readonly label?: string;
 }
 
-export type CurveInput =
-  | { readonly kind: "range"; readonly ref: string; readonly pillarCount: number }
-  | { readonly kind: "pillars"; readonly cells: readonly (readonly [number | string, number])[] };
-
-export interface LayoutInput {
-  /** Reference for ALM_Positions without "=": `Table1[#All]` or `Positions!$A$1:$T$50`. */
-  readonly positionsRef: string;
-  /** Excel serial of the as-of date. */
-  readonly asOf: number;
-  readonly curve: CurveInput;
-  readonly currency: string;
-  readonly calibration: Calibration;
-  readonly floor: FloorArg;
-  readonly basel: readonly BaselScenario[];
-  readonly custom: readonly PlannedCustom[];
-  readonly tier1: number | null;
-  readonly outputs: {
-    readonly deltaEve: boolean;
-    readonly standardEve: boolean;
-    readonly deltaNii: boolean;
-    readonly repricingGap: boolean;
-    readonly charts: boolean;
-  };
-}
+export type { CurveInput, LayoutInput } from "../domain/layoutInput";
 
 /** NII horizon of the custom-scenario block, in months (ALM.NII's default). */
 export const NII_HORIZON_MONTHS = 12;
 
-const FMT = { date: "yyyy-mm-dd", rate: "0.000%", money: "#,##0", pct: "0.00%", bp: "0" } as const;
+export const FMT = { date: "yyyy-mm-dd", rate: "0.000%", money: "#,##0", pct: "0.00%", bp: "0" } as const;
 
 /**
  * Text a user typed, as a cell constant: a leading = + - or @ would make Excel read it as a formula, so
@@ -402,103 +396,4 @@ export function planFormulas(plan: OutputPlan): { address: string; formula: stri
     }
   }
   return out;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// ALM Sample Bank
-
-/** The sample bank's sheet and table names; later copies get " (2)", "2", … (see uniqueSheetName). */
-export const SAMPLE = { sheet: "ALM Sample Bank", table: "ALMSampleBank", currency: "USD" as SampleCurrency } as const;
-
-/** Excel's limit on the length of a sheet name. */
-const MAX_SHEET_NAME = 31;
-
-/**
- * `base`, or `base (2)`, `base (3)`, … : the first name not taken. Excel compares sheet names without
- * regard to case, so `taken` is compared that way.
- */
-export function uniqueSheetName(base: string, taken: readonly string[]): string {
-  const used = new Set(taken.map((t) => t.toLowerCase()));
-  if (!used.has(base.toLowerCase())) return base;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const name = `${base.slice(0, MAX_SHEET_NAME - suffix.length)}${suffix}`;
-    if (!used.has(name.toLowerCase())) return name;
-  }
-}
-
-/** `base`, or `base2`, `base3`, … : the first name no table or defined name uses (case-insensitive). */
-export function uniqueTableName(base: string, taken: readonly string[]): string {
-  const used = new Set(taken.map((t) => t.toLowerCase()));
-  if (!used.has(base.toLowerCase())) return base;
-  for (let n = 2; ; n++) if (!used.has(`${base}${n}`.toLowerCase())) return `${base}${n}`;
-}
-
-/** Where the sample bank's pieces sit on its sheet (0-based): the positions from A1, curves to the right. */
-export const SAMPLE_LAYOUT = {
-  /** First column of the curves: one empty column after the positions table. */
-  curvesLeft: POSITION_HEADER.length + 1,
-  /** Columns from one curve to the next (two used, one empty). */
-  curveStride: 3,
-  /** Curve titles in this row; each curve (with its Tenor / Zero rate header) from the next. */
-  curveTitleRow: 0,
-  /** Notes (as-of date, Tier 1) under the curves, from this row. */
-  notesRow: 16,
-} as const;
-
-const SAMPLE_FORMATS: Partial<Record<(typeof POSITION_HEADER)[number], string>> = {
-  Balance: "#,##0.00",
-  Rate: "0.000%",
-  Spread: "0.000%",
-  Maturity: FMT.date,
-  NextReset: FMT.date,
-  Start: FMT.date,
-};
-
-export interface SampleBankLayout {
-  readonly sheet: SheetPlan;
-  /** The positions table: name and box, header row included. */
-  readonly table: { readonly name: string; readonly box: Box };
-  /** Each curve's box (its Tenor / Zero rate header row included), as the Curve step reads it. */
-  readonly curves: Readonly<Record<SampleCurrency, Box>>;
-  readonly currency: SampleCurrency;
-  readonly asOf: number;
-  readonly tier1: number;
-}
-
-/**
- * The sample bank on a new sheet: the USD positions (the columns of
- * docs/functions.md#the-positions-table, header row) from A1, to become the table `table`; to their
- * right, after one empty column, the USD and EUR zero curves, each under a title; under the curves the
- * as-of date and the USD Tier 1 capital the wizard is filled with.
- */
-export function sampleBankLayout(sheet: string, table: string): SampleBankLayout {
-  const currency = SAMPLE.currency;
-  const rows = positionsIn(currency);
-  const blocks: CellBlock[] = [];
-  const formats = POSITION_HEADER.map((h) => SAMPLE_FORMATS[h] ?? null);
-  blocks.push({ anchor: { row: 0, col: 0 }, cells: [rows[0]], bold: true });
-  blocks.push({ anchor: { row: 1, col: 0 }, cells: rows.slice(1), formats });
-  const L = SAMPLE_LAYOUT;
-  const curves = {} as Record<SampleCurrency, Box>;
-  SAMPLE_CURRENCIES.forEach((c, i) => {
-    const col = L.curvesLeft + i * L.curveStride;
-    const curve = SAMPLE_CURVES[c];
-    blocks.push({ anchor: { row: L.curveTitleRow, col }, cells: [[`${c} zero curve`]], bold: true });
-    blocks.push({ anchor: { row: L.curveTitleRow + 1, col }, cells: [curve[0]], bold: true });
-    blocks.push({ anchor: { row: L.curveTitleRow + 2, col }, cells: curve.slice(1), formats: [null, FMT.rate] });
-    curves[c] = boxOf({ row: L.curveTitleRow + 1, col }, curve.length, 2);
-  });
-  const tier1 = tier1In(currency);
-  blocks.push({ anchor: { row: L.notesRow, col: L.curvesLeft }, cells: [["Sample bank (illustrative data)"]], bold: true });
-  blocks.push({ anchor: { row: L.notesRow + 1, col: L.curvesLeft }, cells: [["As of", SAMPLE_AS_OF]], formats: [null, FMT.date] });
-  blocks.push({ anchor: { row: L.notesRow + 2, col: L.curvesLeft }, cells: [[`Tier 1 capital (${currency})`, tier1]], formats: [null, FMT.money] });
-  return {
-    sheet: { sheet, blocks, spills: [] },
-    table: { name: table, box: boxOf({ row: 0, col: 0 }, rows.length, POSITION_HEADER.length) },
-    curves,
-    currency,
-    asOf: SAMPLE_AS_OF,
-    tier1,
-  };
 }

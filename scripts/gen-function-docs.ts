@@ -12,6 +12,7 @@ import * as ts from "typescript";
 import { toIso } from "../src/engine/time/serialDate";
 import { functionsById } from "../src/functions/index";
 import { POSITION_COLUMNS, type PositionColumn } from "../src/functions/schema/positions";
+import { INPUT_TABLES, type InputTable } from "../src/functions/schema/tables";
 
 const ROOT = path.resolve(__dirname, "..");
 const ADAPTERS = path.join(ROOT, "src/functions/adapters");
@@ -241,6 +242,28 @@ function positionsTable(): string[] {
   ];
 }
 
+/** The small input tables (curve, scenario shifts, …) that some function accepts today, from schema/tables.ts. */
+function inputTables(): string[] {
+  const tables = Object.values(INPUT_TABLES as Record<string, InputTable>).filter((t) => t.acceptedBy.length > 0);
+  return [
+    "## Input tables",
+    "",
+    "Two-column ranges other than positions. A bad cell is a `#VALUE!` naming the argument, the row within the range",
+    "and the column.",
+    "",
+    ...tables.flatMap((t) => [
+      `### ${t.title}`,
+      "",
+      `${escape(t.doc)} Taken by ${t.acceptedBy.map((a) => `\`${a}\``).join(", ")}${t.single ? `; a single cell instead means ${escape(t.single)}` : ""}.`,
+      "",
+      "| Column | Each cell holds |",
+      "|---|---|",
+      ...t.columns.map((c) => `| ${c.name} | ${escape(c.expected)} |`),
+      "",
+    ]),
+  ];
+}
+
 /** The whole page. */
 export async function renderFunctionDocs(): Promise<string> {
   const files = adapterFiles();
@@ -284,7 +307,8 @@ export async function renderFunctionDocs(): Promise<string> {
     "",
     ...markdownTable(POSITIONS),
     "",
-    ...positionsTable()
+    ...positionsTable(),
+    ...inputTables()
   );
   for (const s of sections) {
     const members = s.ids.map((id) => functions.find((f) => f.id === id)).filter((f): f is FunctionMetadata => !!f);

@@ -5,6 +5,7 @@ import { parseTenor, tenorTime } from "../engine/time/tenor";
 import type { SerialDate, Time } from "../engine/types";
 import { toEngineSerial } from "./dateSystem";
 import { messages, type Where } from "./messages";
+import { INPUT_TABLES, type InputTableId } from "./schema/tables";
 
 /**
  * Argument specs: how one Excel argument becomes one engine value. Excel passes ranges as row-major 2-D
@@ -251,8 +252,34 @@ export type RowReader = (row: number, read: () => void) => void;
 const straight: RowReader = (_, read) => read();
 
 /**
- * The curve argument (docs/conventions.md): a number (a flat continuously-compounded zero rate) or a
- * two-column range of tenor and zero rate, with an optional header row; fully blank rows are ignored.
+ * A two-column table of tenors and values as declared in schema/tables.ts (the curve, scenario shifts):
+ * an optional header row (two texts, the first not a tenor), fully blank rows skipped, each row either
+ * complete or blank, tenors strictly increasing. Each row is read through `eachRow`.
+ */
+export function readTenorTable(m: readonly (readonly unknown[])[], where: Where, table: InputTableId, eachRow: RowReader = straight): { tenors: number[]; values: number[] } {
+  const [tenorColumn, valueColumn] = INPUT_TABLES[table].columns;
+  const tenors: number[] = [];
+  const values: number[] = [];
+  m.forEach(([tenor, value], i) => {
+    const w = { ...where, row: i + 1 };
+    if (isBlank(tenor) && isBlank(value)) return;
+    if (i === 0 && typeof tenor === "string" && typeof value === "string" && parseTenor(tenor) === undefined) return;
+    eachRow(i + 1, () => {
+      if (isBlank(tenor) || isBlank(value)) fail(messages.halfBlank(w));
+      const t = timeCell(tenor, { ...w, column: tenorColumn.name });
+      const v = numberCell(value, { ...w, column: valueColumn.name }, valueColumn.expected);
+      if (tenors.length > 0 && t <= tenors[tenors.length - 1]) fail(messages.notIncreasing(w, t, tenors[tenors.length - 1]));
+      tenors.push(t);
+      values.push(v);
+    });
+  });
+  if (tenors.length === 0) fail(messages.shape(where, INPUT_TABLES[table].empty));
+  return { tenors, values };
+}
+
+/**
+ * The curve argument (docs/conventions.md): a number (a flat continuously-compounded zero rate) or the
+ * curve table of schema/tables.ts.
  */
 export function parseCurve(raw: unknown, where: Where, eachRow: RowReader = straight): Pillars {
   const m = toMatrix(raw, where);
@@ -263,25 +290,8 @@ export function parseCurve(raw: unknown, where: Where, eachRow: RowReader = stra
   if (m.length === 0 || m[0].length !== 2) {
     fail(messages.shape(where, `got a ${m.length}×${m[0]?.length ?? 0} range; expected a number or two columns (tenor, zero rate)`));
   }
-  const times: number[] = [];
-  const zeros: number[] = [];
-  m.forEach((row, i) => {
-    const w = { ...where, row: i + 1 };
-    const [tenor, rate] = row;
-    if (isBlank(tenor) && isBlank(rate)) return;
-    const isHeader = i === 0 && typeof tenor === "string" && typeof rate === "string" && parseTenor(tenor) === undefined;
-    if (isHeader) return;
-    eachRow(i + 1, () => {
-      if (isBlank(tenor) || isBlank(rate)) fail(messages.halfBlank(w));
-      const t = timeCell(tenor, { ...w, column: "tenor" });
-      const z = numberCell(rate, { ...w, column: "zero rate" }, "a zero rate as a decimal (0.035 for 3.5 %)");
-      if (times.length > 0 && t <= times[times.length - 1]) fail(messages.notIncreasing(w, t, times[times.length - 1]));
-      times.push(t);
-      zeros.push(z);
-    });
-  });
-  if (times.length === 0) fail(messages.shape(where, "holds no pillars; expected at least one row of tenor and zero rate"));
-  return { times, zeros };
+  const { tenors, values } = readTenorTable(m, where, "curve", eachRow);
+  return { times: tenors, zeros: values };
 }
 
 export const curveArg = (name = "curve"): ArgSpec<Pillars> => ({ name, parse: parseCurve });

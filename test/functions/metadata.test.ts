@@ -9,6 +9,7 @@ import { generateCustomFunctionsMetadata, type IFunction, type IGenerateResult }
 import { functionsById } from "../../src/functions/index";
 import { ROOT, webpackConfig } from "../helpers/addinFiles";
 import { DIMENSIONALITY } from "../helpers/dimensionality";
+import { INPUT_TABLES, type InputTable } from "../../src/functions/schema/tables";
 
 /** A function of the catalogue: parameter names as Excel shows them, `?` marking optional ones (`[x]`). */
 type Signature = { params: string[]; result: "matrix" | "scalar" };
@@ -174,6 +175,15 @@ describe("custom-function metadata", () => {
           type: "any",
         });
       }
+    }
+  });
+
+  test("every input table of the schema names arguments that exist and take a range", () => {
+    const accepted = Object.values(INPUT_TABLES as Record<string, InputTable>).flatMap((t) => t.acceptedBy);
+    expect(accepted.length).toBeGreaterThan(0);
+    for (const arg of accepted) {
+      const params = functions.flatMap((f) => f.parameters.filter((p) => p.name === arg));
+      expect({ arg, declared: params.length > 0, matrix: params.every((p) => p.dimensionality === "matrix") }).toEqual({ arg, declared: true, matrix: true });
     }
   });
 

@@ -5,9 +5,8 @@ import { nii, niiOfBook, prepareNii } from "../../engine/irrbb/nii";
 import { BASEL_SCENARIOS, BASE_SCENARIO, SCENARIO_SETS, SCENARIO_SET_NAMES, pointsScenario, scenarioLabel, scenarioShift, type Scenario } from "../../engine/irrbb/scenarios";
 import { scenarioCurve, shockPillars } from "../../engine/irrbb/shock";
 import { standardEve } from "../../engine/irrbb/standardEve";
-import { parseTenor } from "../../engine/time/tenor";
 import type { Amount, SerialDate } from "../../engine/types";
-import { arg, curveArg, fail, isBlank, numberCell, scalarOf, timeCell, toMatrix, vectorOf, type ArgSpec } from "../args";
+import { arg, curveArg, fail, isBlank, readTenorTable, scalarOf, toMatrix, vectorOf, type ArgSpec } from "../args";
 import { makeExcelError } from "../excelError";
 import { messages, type Where } from "../messages";
 import { parsePositions } from "../positions";
@@ -99,19 +98,7 @@ function parseScenario(raw: unknown, where: Where, ctx: ShockContext): Scenario 
   if (m.length === 0 || m[0].length !== 2) {
     fail(messages.shape(where, `got a ${m.length}×${m[0]?.length ?? 0} range; expected a scenario name, a number of bp, or two columns (tenor, shift in bp)`));
   }
-  const tenors: number[] = [];
-  const bp: number[] = [];
-  m.forEach(([tenor, shift], i) => {
-    const w = { ...where, row: i + 1 };
-    if (isBlank(tenor) && isBlank(shift)) return;
-    if (i === 0 && typeof tenor === "string" && typeof shift === "string" && parseTenor(tenor) === undefined) return;
-    if (isBlank(tenor) || isBlank(shift)) fail(messages.halfBlank(w));
-    const t = timeCell(tenor, { ...w, column: "tenor" });
-    if (tenors.length > 0 && t <= tenors[tenors.length - 1]) fail(messages.notIncreasing(w, t, tenors[tenors.length - 1]));
-    tenors.push(t);
-    bp.push(numberCell(shift, { ...w, column: "shift" }, "a shift in basis points (25 for +0.25 %)"));
-  });
-  if (tenors.length === 0) fail(messages.shape(where, "holds no shift points; expected rows of tenor and shift in bp"));
+  const { tenors, values: bp } = readTenorTable(m, where, "shifts");
   return pointsScenario(tenors, bp);
 }
 

@@ -36,7 +36,7 @@ const SECTIONS: readonly { title: string; ids: readonly string[] }[] = [
   { title: "Cash-flow analytics", ids: ["NPV", "DURATION", "CONVEXITY", "BPV", "KRD", "DGAP"] },
   { title: "Gaps", ids: ["BUCKETS", "GAP", "REPRICINGGAP", "LIQUIDITYGAP", "CASHFLOWS", "NMD"] },
   { title: "Scenarios", ids: ["SCENARIOS", "SHOCKSIZES", "SHOCK"] },
-  { title: "IRRBB", ids: ["EVE", "DELTAEVE", "STANDARDEVE", "NII", "DELTANII"] },
+  { title: "IRRBB", ids: ["EVE", "DELTAEVE", "STANDARDEVE", "NII", "DELTANII", "OUTLIERTEST"] },
   { title: "Liquidity and meta", ids: ["LCR", "VERSION"] },
 ];
 
@@ -64,6 +64,9 @@ const FLOWS: unknown[][] = [
 const flowColumn = (j: number) => FLOWS.slice(1).map((r) => [r[j]]);
 
 /** `Positions`: an Excel table in the positions layout of docs/functions.md, used with Positions[#All] (header row included). */
+/** `Curves`: the same curve in the wide layout of ALM.OUTLIERTEST (a Tenor column, then one per currency). */
+const CURVES: unknown[][] = [["Tenor", "USD"], ...CURVE.slice(1)];
+
 const POSITIONS: unknown[][] = [
   ["Id", "Side", "Balance", "Rate", "Maturity", "Type", "Amortization", "Frequency", "NextReset", "ResetMonths", "Category", "CoreShare", "CoreMaturity", "CPR", "TDRR", "Currency"],
   ["MTG-1", "A", 250000, 0.049, 48852, "FIXED", "ANNUITY", 12, "", "", "", "", "", 0.06, "", "USD"],
@@ -107,6 +110,7 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
   DELTAEVE: { formula: `=ALM.DELTAEVE(Positions[#All], "${AS_OF}", Curve, "USD")`, args: [POSITIONS, AS_OF, CURVE, "USD", null, null, null] },
   STANDARDEVE: { formula: `=ALM.STANDARDEVE(Positions[#All], "${AS_OF}", Curve, "USD", , , 150000)`, args: [POSITIONS, AS_OF, CURVE, "USD", null, null, 150000, null] },
   NII: { formula: `=ALM.NII(Positions[#All], "${AS_OF}", Curve, "PARALLEL_UP", "USD")`, args: [POSITIONS, AS_OF, CURVE, "PARALLEL_UP", "USD", null, null, null] },
+  OUTLIERTEST: { formula: `=ALM.OUTLIERTEST(Positions[#All], "${AS_OF}", Curves, 150000)`, args: [POSITIONS, AS_OF, CURVES, 150000, null, null, null, null, null, null] },
   DELTANII: { formula: `=ALM.DELTANII(Positions[#All], "${AS_OF}", Curve, "USD")`, args: [POSITIONS, AS_OF, CURVE, "USD", null, null, null, null] },
   LCR: { formula: "=ALM.LCR(500, 200, 100, 800, 300)", args: [500, 200, 100, 800, 300] },
   VERSION: { formula: "=ALM.VERSION()", args: [] },
@@ -298,6 +302,10 @@ export async function renderFunctionDocs(): Promise<string> {
     "`Curve`, a named range (tenor, continuously-compounded zero rate):",
     "",
     ...markdownTable(CURVE),
+    "",
+    "`Curves`, the same curve laid out as ALM.OUTLIERTEST takes curves (a `Tenor` column, then one column per currency):",
+    "",
+    ...markdownTable(CURVES),
     "",
     "`Flows`, an Excel table of dated amounts (a 5 % annual-coupon bond of 100):",
     "",

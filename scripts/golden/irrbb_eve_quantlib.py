@@ -25,12 +25,15 @@ What it does, independently of the TypeScript engine:
   for the currencies used; scenario shifts (SRP31.91, x = 4):
   parallel +/-S_par; short +/-S_short e^(-t/4); steepener -0.65 S_short e^(-t/4)
   + 0.9 S_long (1 - e^(-t/4)); flattener +0.8 S_short e^(-t/4) - 0.6 S_long (1 - e^(-t/4));
-* scenario curve = the base pillars shocked at their own tenors t = days/365 and
-  floored (NONE; EU: max(z, min(min(-150 + 3t, 0) bp, z0)); ZERO: max(z, 0);
-  a number f: max(z, f)), then ql.ZeroCurve(Linear, Continuous, Actual365Fixed);
-* EVE = sum(amount * curve.discount(date)); every flow lies strictly inside the
-  pillar range, so QuantLib's extrapolation never enters; a plain-Python linear
-  zero interpolation must agree to 1e-12 relative.
+* base curve = ql.ZeroCurve(base pillars, Linear, Continuous, Actual365Fixed); the
+  scenario rate of a flow at t = days/365 is the base zero rate there plus the
+  shift evaluated at t itself (never interpolated between shocked pillars), floored
+  as max(shocked, min(floor(t), z0(t))) with floor(t) = min(-150 + 3t, 0) bp (EU),
+  0 (ZERO) or a number: a floor never lifts a rate above its unshocked value;
+* EVE = sum(amount * exp(-r(t) t)); every flow lies strictly inside the pillar
+  range, so QuantLib's extrapolation never enters; a plain-Python linear zero
+  interpolation must agree to 1e-12 relative. Each case also stores the shocked
+  zero rates at the pillar tenors (what ALM.SHOCK returns there).
 """
 
 from __future__ import annotations
@@ -171,11 +174,8 @@ def shift_bp(name: str, sizes, t: float) -> float:
 def floored(floor, t: float, shocked: float, base: float) -> float:
     if floor == "NONE":
         return shocked
-    if floor == "EU":
-        return max(shocked, min(min(-150 + 3 * t, 0) * BP, base))
-    if floor == "ZERO":
-        return max(shocked, 0.0)
-    return max(shocked, floor)
+    level = min(-150 + 3 * t, 0) * BP if floor == "EU" else 0.0 if floor == "ZERO" else floor
+    return max(shocked, min(level, base))
 
 
 def linear_zero(times, zeros, t):
@@ -218,11 +218,19 @@ def main() -> None:
         zeros0 = CURVES[curve_id]
         sizes = SIZES[(currency, calibration)]
         rows = []
+        base_curve = ql.ZeroCurve([ref + d for d in PILLAR_DAYS], zeros0, DC, CAL, ql.Linear(), ql.Continuous, ql.Annual)
+
+        def rate(name, z0, t):
+            return z0 if name == "BASE" else floored(floor, t, z0 + shift_bp(name, sizes, t) * BP, z0)
+
         for name in ["BASE"] + SCENARIOS:
-            zs = [z if name == "BASE" else floored(floor, t, z + shift_bp(name, sizes, t) * BP, z) for t, z in zip(times, zeros0)]
-            curve = ql.ZeroCurve([ref + d for d in PILLAR_DAYS], zs, DC, CAL, ql.Linear(), ql.Continuous, ql.Annual)
-            eve = sum(a * curve.discount(ref + d) for d, a in daily)
-            plain = sum(a * math.exp(-linear_zero(times, zs, d / 365.0) * d / 365.0) for d, a in daily)
+            zs = [rate(name, z, t) for t, z in zip(times, zeros0)]
+            eve = 0.0
+            for d, a in daily:
+                t = d / 365.0
+                z0 = base_curve.zeroRate(ref + d, DC, ql.Continuous).rate()
+                eve += a * math.exp(-rate(name, z0, t) * t)
+            plain = sum(a * math.exp(-rate(name, linear_zero(times, zeros0, d / 365.0), d / 365.0) * d / 365.0) for d, a in daily)
             max_pv_dev = max(max_pv_dev, abs(eve - plain) / abs(eve))
             assert abs(eve - plain) <= 1e-12 * abs(eve), (cid, name, eve, plain)
             rows.append({"scenario": name, "zeros": zs, "eve": eve})
@@ -249,10 +257,11 @@ def main() -> None:
         "by 12/Frequency months; interest by ql.FixedRateLeg on the outstanding notionals (checked against plain Python "
         f"to {max_interest_dev:.1e}); annuity level payment repaying the balance exactly under Actual/365 accrual, principal = payment - interest; "
         "linear = outstanding / payments left; floater ends at NextReset with notional + accrued interest. "
-        "Scenario curve: every pillar zero z0(t) + shift(t) (SRP31.91, x = 4) at t = days/365, floored (EU: "
-        "max(z, min(min(-150 + 3t, 0) bp, z0)); ZERO: max(z, 0); number f: max(z, f)); BASE unshocked and unfloored; "
-        "ql.ZeroCurve(as_of + pillar days, zeros, Actual365Fixed, NullCalendar, Linear, Continuous). "
-        "eve = sum(net daily flow * discount(date)); delta = eve - eve(BASE). Plain-Python linear zero interpolation "
+        "Base curve ql.ZeroCurve(as_of + pillar days, zeros, Actual365Fixed, NullCalendar, Linear, Continuous); "
+        "scenario rate at each flow's t = days/365: z0(t) + shift(t) (SRP31.91, x = 4, evaluated at t itself), floored as "
+        "max(shocked, min(floor(t), z0(t))) (EU floor(t) = min(-150 + 3t, 0) bp; ZERO 0; a number); BASE unshocked and unfloored; "
+        "zeros = the scenario rates at the pillar tenors. "
+        "eve = sum(net daily flow * exp(-r(t) t)); delta = eve - eve(BASE). Plain-Python linear zero interpolation "
         f"agrees to {max_pv_dev:.1e} relative."
     )
     out = {

@@ -295,3 +295,20 @@ export function parseCurve(raw: unknown, where: Where, eachRow: RowReader = stra
 }
 
 export const curveArg = (name = "curve"): ArgSpec<Pillars> => ({ name, parse: parseCurve });
+
+/** The optional `currency` argument: a currency code, upper-cased; blank gives undefined. */
+export const currencyArg = (): ArgSpec<string | undefined> => ({
+  name: "currency",
+  parse: (raw, where) => {
+    const v = scalarOf(raw, where);
+    if (isBlank(v)) return undefined;
+    if (typeof v !== "string") fail(messages.expected(where, v, "a currency code such as USD"));
+    return v.trim().toUpperCase();
+  },
+});
+
+/** A required `currency` argument. */
+export const requiredCurrencyArg = (): ArgSpec<string> => ({
+  name: "currency",
+  parse: (raw, where) => currencyArg().parse(raw, where) ?? fail(messages.missing(where)),
+});

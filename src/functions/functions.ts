@@ -9,6 +9,8 @@ import "./adapters/gap";
 import "./adapters/irrbb";
 import "./adapters/liquidity";
 import "./adapters/meta";
+import "./adapters/outlier";
+import "./adapters/scenarios";
 import { detectDateSystem } from "./dateSystem";
 
 // In Excel's shared runtime: ask the workbook's date system once; calls wait for the answer.

@@ -4,6 +4,8 @@ import "./adapters/gap";
 import "./adapters/irrbb";
 import "./adapters/liquidity";
 import "./adapters/meta";
+import "./adapters/outlier";
+import "./adapters/scenarios";
 import { registeredFunctions } from "./runner";
 
 /**

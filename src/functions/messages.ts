@@ -51,7 +51,11 @@ export const messages = {
   notFinite: (fn: string) => `ALM.${fn}: the result is not a finite number`,
   tooMuchWork: (w: Where, detail: string) => `${at(w)}: ${detail}`,
   unknownCurrency: (w: Where, got: unknown, calibration: string, currencies: readonly string[]) =>
-    `${at(w)}: ${describe(got)} is not a currency of the ${calibration} shock table; valid currencies are ${currencies.join(", ")}`,
+    `${at(w)}: ${describe(got)} is not a currency of the ${calibration}${calibration.startsWith("own") ? "" : " shock table"}; valid currencies are ${currencies.join(", ")}; for another currency give the bank's own shock sizes as calibration (a Currency, Parallel, Short, Long table in bp, SRP31.93)`,
+  fxNeeded: (w: Where, codes: readonly string[]) =>
+    `${at(w)}: the positions hold ${codes.join(", ")}; give fx, each currency's rate to the reporting currency (Currency, Rate; the reporting currency 1)`,
+  mixedCurrencies: (w: Where, codes: readonly string[]) =>
+    `${at(w)}: the table holds amounts in ${codes.length} currencies (${codes.join(", ")}), which are never added together; give the currency argument to take one of them (ALM.OUTLIERTEST converts them with fx)`,
   scenarioNeedsCurrency: (w: Where, scenario: string) =>
     `${at(w)}: the standard scenario ${scenario} needs a currency for its shock sizes; give the currency argument (for example "USD")`,
   unknownScenario: (w: Where, got: unknown, names: readonly string[]) =>

@@ -15,6 +15,12 @@ const MAX_YEARS = 100;
 export interface PositionsOptions {
   /** Only rows of this currency count, when the table has a Currency column. */
   readonly currency?: string;
+  /**
+   * Amounts in different currencies are never added: without `currency`, a table whose Currency column
+   * holds several currencies is a #VALUE! listing them — unless the caller converts them itself
+   * (ALM.OUTLIERTEST, the task pane's multi-currency setup), which says `allow`.
+   */
+  readonly mixedCurrencies?: "reject" | "allow";
 }
 
 /**
@@ -77,6 +83,10 @@ function readPositions(raw: unknown, where: Where, asOf: SerialDate | undefined,
     if (row.every(isBlank)) continue;
     if (filterCurrency && currencyOf(row[cCurrency]) !== currency) continue;
     keep.push(r);
+  }
+  if (!filterCurrency && cCurrency >= 0 && options.mixedCurrencies !== "allow") {
+    const codes = [...new Set(keep.map((k) => currencyOf(m[k][cCurrency])).filter((c) => c !== ""))];
+    if (codes.length > 1) fail(messages.mixedCurrencies(where, codes));
   }
   if (!index.has("Maturity") && keep.some((r) => cCategory < 0 || isBlank(m[r][cCategory]))) {
     fail(messages.missingColumn(where.fn, where.arg, "Maturity", found));

@@ -18,6 +18,8 @@ const { DELTAEVE, STANDARDEVE, SHOCK } = excel as Record<"DELTAEVE" | "STANDARDE
 interface Golden {
   as_of_iso: string;
   positions: unknown[][];
+  /** The book's repricing flows net by day (QuantLib-built), days after as_of. */
+  daily_flows: { days: number; amount: number }[];
   cases: {
     id: string;
     currency: string;
@@ -67,15 +69,21 @@ describe("ALM.EVE", () => {
     expect(await EVE(ZERO_COUPON, AS_OF, 0.03, null, null, null, null)).toBeCloseTo(100 * Math.exp(-0.06), 12);
   });
 
-  it("on a standard scenario equals EVE on the curve that ALM.SHOCK returns for the same arguments", async () => {
-    for (const scenario of ["STEEPENER", "FLATTENER", "SHORT_UP", "PARALLEL_DOWN"]) {
-      const shocked = await SHOCK(curve, scenario, "USD", null, null, false);
-      expect(await EVE(golden.positions, AS_OF, curve, scenario, "USD", null, null)).toBe(await EVE(golden.positions, AS_OF, shocked, null, null, null, null));
+  it("on a standard scenario discounts each flow at the rate ALM.SHOCK gives at that flow's own tenor", async () => {
+    const flows = golden.daily_flows.map((f) => ({ t: f.days / 365, amount: f.amount }));
+    const tenors = flows.map((f) => [f.t]);
+    const cases: [unknown, string, string, string | null, string | null][] = [
+      [curve, "STEEPENER", "USD", null, null],
+      [curve, "SHORT_UP", "USD", null, null],
+      [curve, "PARALLEL_DOWN", "USD", null, null],
+      [[[0, -0.01], [10, 0.01]], "PARALLEL_DOWN", "EUR", "EU", "EU"],
+      [0.03, "FLATTENER", "USD", null, "ZERO"],
+    ];
+    for (const [c, scenario, currency, calibration, floor] of cases) {
+      const shocked = (await SHOCK(c, scenario, currency, calibration, floor, false, tenors)) as number[][];
+      const expected = flows.reduce((sum, f, j) => sum + f.amount * Math.exp(-shocked[j][1] * f.t), 0);
+      expect(relative(await EVE(golden.positions, golden.as_of_iso, c, scenario, currency, calibration, floor), expected)).toBeLessThan(1e-12);
     }
-    const floored = await SHOCK([[0, -0.01], [10, 0.01]], "PARALLEL_DOWN", "EUR", "EU", "EU", false);
-    expect(await EVE(golden.positions, AS_OF, [[0, -0.01], [10, 0.01]], "PARALLEL_DOWN", "EUR", "EU", "EU")).toBe(await EVE(golden.positions, AS_OF, floored, null, null, null, null));
-    const flat = await SHOCK(0.03, "STEEPENER", "USD", null, null, false);
-    expect(await EVE(golden.positions, AS_OF, 0.03, "STEEPENER", "USD", null, null)).toBe(await EVE(golden.positions, AS_OF, flat, null, null, null, null));
   });
 
   it("takes a parallel shift in bp and a shift curve range", async () => {
@@ -86,7 +94,9 @@ describe("ALM.EVE", () => {
   it("counts only the rows of the currency when the table has a Currency column", async () => {
     const table = [["Balance", "Rate", "Maturity", "Currency"], [100, 0, "2028-01-01", "USD"], [500, 0, "2027-01-01", "EUR"]];
     expect(await EVE(table, AS_OF, 0.03, null, "USD", null, null)).toBeCloseTo(100 * Math.exp(-0.06), 12);
-    expect(await EVE(table, AS_OF, 0.03, null, null, null, null)).toBeCloseTo(100 * Math.exp(-0.06) + 500 * Math.exp(-0.03), 10);
+    expect(await EVE(table, AS_OF, 0.03, null, "EUR", null, null)).toBeCloseTo(500 * Math.exp(-0.03), 10);
+    // Without a currency, amounts in two currencies are never added.
+    expect((await rejected(EVE(table, AS_OF, 0.03, null, null, null, null))).message).toMatch(/ALM\.EVE positions: the table holds amounts in 2 currencies \(USD, EUR\), which are never added together/);
   });
 
   it("gives #VALUE! for a standard scenario without a currency, and for an unknown currency", async () => {

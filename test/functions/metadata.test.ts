@@ -37,21 +37,22 @@ const CATALOGUE: Record<string, Signature> = {
   // Gaps
   BUCKETS: { params: ["scheme?", "as_of?", "headers?"], result: "matrix" },
   GAP: { params: ["amounts", "dates", "as_of", "buckets?", "sides?", "headers?"], result: "matrix" },
-  REPRICINGGAP: { params: ["positions", "as_of", "buckets?", "headers?"], result: "matrix" },
-  LIQUIDITYGAP: { params: ["positions", "as_of", "buckets?", "headers?"], result: "matrix" },
-  CASHFLOWS: { params: ["positions", "as_of", "mode?", "detail?", "headers?"], result: "matrix" },
+  REPRICINGGAP: { params: ["positions", "as_of", "buckets?", "headers?", "currency?"], result: "matrix" },
+  LIQUIDITYGAP: { params: ["positions", "as_of", "buckets?", "headers?", "currency?"], result: "matrix" },
+  CASHFLOWS: { params: ["positions", "as_of", "mode?", "detail?", "headers?", "currency?"], result: "matrix" },
   NMD: { params: ["balance", "category", "core_share?", "core_maturity?", "buckets?", "headers?"], result: "matrix" },
   // Scenarios
   SCENARIOS: { params: ["set?"], result: "matrix" },
   SHOCKSIZES: { params: ["currency", "calibration?", "headers?"], result: "matrix" },
-  SHOCK: { params: ["curve", "scenario", "currency?", "calibration?", "floor?", "headers?"], result: "matrix" },
+  SHOCK: { params: ["curve", "scenario", "currency?", "calibration?", "floor?", "headers?", "tenors?"], result: "matrix" },
   // IRRBB
   EVE: { params: ["positions", "as_of", "curve", "scenario?", "currency?", "calibration?", "floor?"], result: "scalar" },
-  DELTAEVE: { params: ["positions", "as_of", "curve", "currency", "calibration?", "floor?", "headers?"], result: "matrix" },
+  DELTAEVE: { params: ["positions", "as_of", "curve", "currency", "calibration?", "floor?", "headers?", "behaviour?"], result: "matrix" },
   STANDARDEVE: { params: ["positions", "as_of", "curve", "currency", "calibration?", "floor?", "tier1?", "headers?"], result: "matrix" },
   NII: { params: ["positions", "as_of", "curve", "scenario?", "currency?", "horizon_months?", "ramp_months?", "calibration?"], result: "scalar" },
   DELTANII: { params: ["positions", "as_of", "curve", "currency", "scenarios?", "horizon_months?", "ramp_months?", "headers?"], result: "matrix" },
   // Liquidity and meta
+  OUTLIERTEST: { params: ["positions", "as_of", "curves", "tier1", "fx?", "method?", "calibration?", "floor?", "rule?", "headers?"], result: "matrix" },
   LCR: { params: ["level1", "level2a", "level2b", "outflows", "inflows"], result: "scalar" },
   VERSION: { params: [], result: "scalar" },
 };
@@ -128,7 +129,7 @@ describe("custom-function metadata", () => {
         await answer.catch(() => undefined);
       }
     }
-    expect(offloaded.sort()).toEqual(["CASHFLOWS", "DELTAEVE", "DELTANII", "EVE", "GAP", "KRD", "LIQUIDITYGAP", "NII", "REPRICINGGAP", "STANDARDEVE"]);
+    expect(offloaded.sort()).toEqual(["CASHFLOWS", "DELTAEVE", "DELTANII", "EVE", "GAP", "KRD", "LIQUIDITYGAP", "NII", "OUTLIERTEST", "REPRICINGGAP", "STANDARDEVE"]);
   });
 
   test("has only functions of the function catalogue (docs/functions.md)", () => {

@@ -122,6 +122,7 @@ describe("how Excel passes arguments", () => {
       ["STANDARDEVE", [usd, SAMPLE_AS_OF, curve, "USD"]],
       ["NII", [usd, SAMPLE_AS_OF, curve, "PARALLEL_UP", "USD"]],
       ["DELTANII", [usd, SAMPLE_AS_OF, curve, "USD"]],
+      ["OUTLIERTEST", [usd, SAMPLE_AS_OF, [["Tenor", "USD"], [1, 0.03], [10, 0.035]], 1e9]],
       ["LCR", [120, 40, 20, 200, 100]],
       ["VERSION", []],
     ];

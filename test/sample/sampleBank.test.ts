@@ -59,12 +59,16 @@ describe("the sample bank", () => {
     expect(tier1In("EUR")).toBeCloseTo(SAMPLE_TIER1 / FX_TO_REPORTING.EUR, 2);
   });
 
-  test("parses without error through ALM.REPRICINGGAP, and its totals equal the sums of the balances", () => {
-    const gap = functionsById.REPRICINGGAP(SAMPLE_POSITIONS, SAMPLE_AS_OF, null, null);
-    const total = gap[gap.length - 1];
-    expect(total[0]).toBe("Total");
-    expect(total[3]).toBe(cents(balances(rows, "A")) / 100);
-    expect(total[4]).toBe(cents(balances(rows, "L")) / 100);
+  test("as a whole is refused by ALM.REPRICINGGAP without a currency (USD and EUR are never added), and per currency its totals equal the balances", () => {
+    expect(() => functionsById.REPRICINGGAP(SAMPLE_POSITIONS, SAMPLE_AS_OF, null, null)).toThrow(/2 currencies \(USD, EUR\)/);
+    for (const c of SAMPLE_CURRENCIES) {
+      const gap = functionsById.REPRICINGGAP(SAMPLE_POSITIONS, SAMPLE_AS_OF, null, null, c);
+      const total = gap[gap.length - 1];
+      const mine = rows.filter((r) => at(r, "Currency") === c);
+      expect(total[0]).toBe("Total");
+      expect(total[3]).toBe(cents(balances(mine, "A")) / 100);
+      expect(total[4]).toBe(cents(balances(mine, "L")) / 100);
+    }
   });
 
   test("splits into per-currency books that also parse, each with its header row", () => {

@@ -84,3 +84,36 @@ export function shockSizes(currency: string, calibration: Calibration = DEFAULT_
   const key = currency.trim().toUpperCase();
   return Object.prototype.hasOwnProperty.call(SHOCK_TABLES[calibration], key) ? SHOCK_TABLES[calibration][key] : undefined;
 }
+
+/**
+ * The bank's own shock sizes (SRP31.93, for currencies outside the published tables): by currency, or
+ * one set that applies to any currency.
+ */
+export type OwnSizes =
+  | { readonly kind: "OWN"; readonly byCurrency: Readonly<Record<string, ShockSizes>> }
+  | { readonly kind: "OWN_ANY"; readonly sizes: ShockSizes };
+
+/** What a `calibration` argument selects: a published table or the bank's own sizes. */
+export type CalibrationChoice = Calibration | OwnSizes;
+
+/**
+ * Shock sizes of a currency under a published or own calibration, or undefined when it has none.
+ * @example sizesFor({ kind: "OWN_ANY", sizes: { parallel: 150, short: 200, long: 100 } }, "NOK") //=> { parallel: 150, short: 200, long: 100 }
+ */
+export function sizesFor(choice: CalibrationChoice, currency: string): ShockSizes | undefined {
+  if (typeof choice === "string") return shockSizes(currency, choice);
+  if (choice.kind === "OWN_ANY") return choice.sizes;
+  const key = currency.trim().toUpperCase();
+  return Object.prototype.hasOwnProperty.call(choice.byCurrency, key) ? choice.byCurrency[key] : undefined;
+}
+
+/** The currencies a calibration carries (alphabetically), or "any" for one set of own sizes. */
+export function currenciesOf(choice: CalibrationChoice): string[] | "any" {
+  if (typeof choice === "string") return currencies(choice);
+  return choice.kind === "OWN_ANY" ? "any" : Object.keys(choice.byCurrency).sort();
+}
+
+/** How messages name a calibration: its name, or "own shock sizes". */
+export function calibrationName(choice: CalibrationChoice): string {
+  return typeof choice === "string" ? choice : "own shock sizes";
+}

@@ -7,7 +7,7 @@ import type { Portfolio } from "../portfolio/portfolio";
 import type { Amount, SerialDate } from "../types";
 import type { ShockSizes } from "./calibrations";
 import type { Floor } from "./floors";
-import { BASEL_SCENARIOS, type BaselScenario } from "./scenarios";
+import { BASEL_BEHAVIOURAL_MULTIPLIERS, BASEL_SCENARIOS, type BaselScenario } from "./scenarios";
 import { scenarioCurve } from "./shock";
 
 /**
@@ -53,15 +53,16 @@ export interface DeltaEve {
 }
 
 /**
- * ΔEVE under the six Basel scenarios: each scenario curve is the base pillars shocked and floored (as
- * ALM.SHOCK returns them), interpolated like the base curve; the leg is discounted once per curve.
+ * ΔEVE under the six Basel scenarios: each scenario curve is the base curve shocked and floored at every
+ * t (as ALM.SHOCK returns it); the leg is discounted once per curve. `scenarioLeg`, when given, is the
+ * leg of each scenario (its behaviour: CPR and TDRR moved by the SRP31 multipliers); `leg` is the base.
  * @example deltaEve({ amounts: [100], times: [2] }, { times: [0], zeros: [0.03] }, { parallel: 200, short: 300, long: 225 }, { kind: "NONE" }).scenarios[0].delta
  * //=> 100·(e^(−0.10) − e^(−0.06)) = −3.6927115…
  */
-export function deltaEve(leg: Leg, pillars: Pillars, sizes: ShockSizes, floor: Floor, interpolation: Interpolation = "LINEAR"): DeltaEve {
+export function deltaEve(leg: Leg, pillars: Pillars, sizes: ShockSizes, floor: Floor, interpolation: Interpolation = "LINEAR", scenarioLeg?: (scenario: BaselScenario) => Leg): DeltaEve {
   const base = eve(leg, scenarioCurve(pillars, interpolation, { kind: "BASE" }, floor));
   const scenarios = BASEL_SCENARIOS.map((name): ScenarioEve => {
-    const value = eve(leg, scenarioCurve(pillars, interpolation, { kind: "STANDARD", name, sizes }, floor));
+    const value = eve(scenarioLeg ? scenarioLeg(name) : leg, scenarioCurve(pillars, interpolation, { kind: "STANDARD", name, sizes }, floor));
     return { scenario: name, eve: value, delta: value - base };
   });
   let worst = 0;
@@ -69,4 +70,22 @@ export function deltaEve(leg: Leg, pillars: Pillars, sizes: ShockSizes, floor: F
     if (s.delta < scenarios[worst].delta) worst = i;
   });
   return { base, scenarios, worst };
+}
+
+/**
+ * ΔEVE of a portfolio (ALM.DELTAEVE, and each currency of ALM.OUTLIERTEST): its repricing leg discounted
+ * on the base and the six scenario curves. With behaviour `BASEL` each scenario's flows use the SRP31
+ * CPR and TDRR multipliers, as the standardised framework applies them; with `INPUT` the table's rates
+ * hold in every scenario.
+ */
+export function portfolioDeltaEve(portfolio: Portfolio, asOf: SerialDate, pillars: Pillars, sizes: ShockSizes, floor: Floor, behaviour: "INPUT" | "BASEL"): DeltaEve {
+  const legs = new Map<string, Leg>();
+  const legWith = (cpr: number, tdrr: number): Leg => {
+    const key = `${cpr}|${tdrr}`;
+    let leg = legs.get(key);
+    if (!leg) legs.set(key, (leg = repricingLeg(portfolio, asOf, cpr === 1 && tdrr === 1 ? undefined : { cprMultiplier: cpr, tdrrMultiplier: tdrr })));
+    return leg;
+  };
+  const scenarioLeg = behaviour === "BASEL" ? (name: BaselScenario) => legWith(BASEL_BEHAVIOURAL_MULTIPLIERS[name].cpr, BASEL_BEHAVIOURAL_MULTIPLIERS[name].tdrr) : undefined;
+  return deltaEve(legWith(1, 1), pillars, sizes, floor, "LINEAR", scenarioLeg);
 }

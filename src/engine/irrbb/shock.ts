@@ -3,7 +3,7 @@ import { shiftedCurve } from "../curves/shiftedCurve";
 import type { YieldCurve } from "../curves/yieldCurve";
 import { BASEL_BUCKETS } from "../gap/buckets";
 import type { Time } from "../types";
-import { NO_FLOOR, applyFloor, type Floor } from "./floors";
+import { applyFloor, type Floor } from "./floors";
 import { scenarioShift, type Scenario } from "./scenarios";
 
 /**
@@ -14,28 +14,31 @@ import { scenarioShift, type Scenario } from "./scenarios";
 export const FLAT_CURVE_TENORS: readonly Time[] = BASEL_BUCKETS.midpoints as readonly Time[];
 
 /**
- * The shocked pillars of a curve (what ALM.SHOCK returns): at each pillar tenor t the zero rate
- * z(t) + Δ(t), floored. A one-pillar curve is first laid on FLAT_CURVE_TENORS. The floor bounds shocked
- * rates only: the `BASE` scenario leaves the curve as it is.
- * @example shockPillars({ times: [1, 10], zeros: [0.03, 0.035] }, { kind: "PARALLEL", bp: 100 }, { kind: "NONE" }).zeros //=> [0.04, 0.045]
+ * The tenors ALM.SHOCK reports by default: the curve's own pillars, or for a one-pillar (flat) curve the
+ * 19 Basel midpoints.
  */
-export function shockPillars(pillars: Pillars, scenario: Scenario, floor: Floor): Pillars {
-  const flat = pillars.times.length === 1;
-  const times = flat ? FLAT_CURVE_TENORS : pillars.times;
-  const base = flat ? times.map(() => pillars.zeros[0]) : pillars.zeros;
-  const shift = scenarioShift(scenario);
-  const bound = scenario.kind === "BASE" ? NO_FLOOR : floor;
-  const zeros = times.map((t, i) => applyFloor(bound, t, base[i] + shift(t), base[i]));
-  return { times: [...times], zeros };
+export function defaultShockTenors(pillars: Pillars): readonly Time[] {
+  return pillars.times.length === 1 ? FLAT_CURVE_TENORS : pillars.times;
 }
 
 /**
- * The scenario curve of EVE: the shocked pillars interpolated like the base curve, so that it equals
- * ALM.SHOCK's output interpolated the same way. With no shock it is the base curve itself.
+ * The shocked zero rates at `tenors` (what ALM.SHOCK returns): at each t the base curve at t plus the
+ * scenario's shift at t itself, floored — exactly the rate EVE discounts a flow at t with (scenarioCurve).
+ * The floor bounds shocked rates only: the `BASE` scenario leaves the curve as it is.
+ * @example shockPillars({ times: [1, 10], zeros: [0.03, 0.035] }, { kind: "PARALLEL", bp: 100 }, { kind: "NONE" }).zeros //=> [0.04, 0.045]
+ */
+export function shockPillars(pillars: Pillars, scenario: Scenario, floor: Floor, tenors: readonly Time[] = defaultShockTenors(pillars), interpolation: Interpolation = "LINEAR"): Pillars {
+  const curve = scenarioCurve(pillars, interpolation, scenario, floor);
+  return { times: [...tenors], zeros: tenors.map((t) => curve.zeroRate(t)) };
+}
+
+/**
+ * The scenario curve of EVE and ALM.SHOCK: the base curve interpolated from its pillars, shocked and
+ * floored at every t by the scenario's own formula (never interpolated between shocked pillars). With
+ * no shock it is the base curve itself.
  */
 export function scenarioCurve(pillars: Pillars, interpolation: Interpolation, scenario: Scenario, floor: Floor): YieldCurve {
-  if (scenario.kind === "BASE") return interpolatedCurve(pillars, interpolation);
-  return interpolatedCurve(shockPillars(pillars, scenario, floor), interpolation);
+  return shockedCurve(interpolatedCurve(pillars, interpolation), scenario, floor);
 }
 
 /**

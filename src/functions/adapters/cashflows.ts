@@ -3,7 +3,7 @@ import { DailyFlows, FlowList } from "../../engine/cashflows/aggregate";
 import { bootstrapZeroRates } from "../../engine/cashflows/bootstrap";
 import { FLOW_VIEWS, generateFlows } from "../../engine/cashflows/generate";
 import { interpolatedCurve } from "../../engine/curves/interpolatedCurve";
-import { arg, booleanCell, curveArg, fail, isBlank, numberCell, scalarOf, timeCell, vectorOf } from "../args";
+import { arg, booleanCell, currencyArg, curveArg, fail, isBlank, numberCell, scalarOf, timeCell, vectorOf } from "../args";
 import { toWorkbookSerial } from "../dateSystem";
 import { discounting, legAfter, pairAmountsDates } from "../flowsArgs";
 import { messages } from "../messages";
@@ -202,11 +202,11 @@ export function bootstrap(tenors: any[][], par_rates: any[][], frequency?: any, 
 
 const CASHFLOWS = defineFunction(
   "CASHFLOWS",
-  [arg.any("positions"), arg.date("as_of"), arg.optionalChoice("mode", FLOW_VIEWS, "CONTRACTUAL"), arg.any("detail"), arg.headers()],
-  (positionsRaw, asOf, mode, detailRaw, headers) => {
+  [arg.any("positions"), arg.date("as_of"), arg.optionalChoice("mode", FLOW_VIEWS, "CONTRACTUAL"), arg.any("detail"), arg.headers(), currencyArg()],
+  (positionsRaw, asOf, mode, detailRaw, headers, currency) => {
     const detailCell = scalarOf(detailRaw, { fn: "CASHFLOWS", arg: "detail" });
     const detail = isBlank(detailCell) ? false : booleanCell(detailCell, { fn: "CASHFLOWS", arg: "detail" });
-    const portfolio = parsePositions(positionsRaw, { fn: "CASHFLOWS", arg: "positions" }, asOf);
+    const portfolio = parsePositions(positionsRaw, { fn: "CASHFLOWS", arg: "positions" }, asOf, { currency });
     if (detail) {
       const list = new FlowList();
       generateFlows(portfolio, asOf, mode, list);
@@ -239,9 +239,10 @@ const CASHFLOWS = defineFunction(
  * @param [mode] CONTRACTUAL (default) or REPRICING.
  * @param [detail] TRUE for one row per position and date (Id first); FALSE (default) sums by date.
  * @param [headers] TRUE (default) to include the header row.
+ * @param [currency] Only rows of this currency count (with a Currency column); a table in several currencies needs it.
  * @example =ALM.CASHFLOWS({"Balance","Rate","Maturity";1000,0.05,"2027-01-01"}, "2026-01-01") returns 2027-01-01, 1000, 50, 1050
  * @returns Table of dates, principal, interest and total.
  */
-export function cashflows(positions: any[][], as_of: any, mode?: any, detail?: any, headers?: any): Promise<any[][]> {
-  return CASHFLOWS(positions, as_of, mode, detail, headers);
+export function cashflows(positions: any[][], as_of: any, mode?: any, detail?: any, headers?: any, currency?: any): Promise<any[][]> {
+  return CASHFLOWS(positions, as_of, mode, detail, headers, currency);
 }

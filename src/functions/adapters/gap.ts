@@ -3,7 +3,7 @@ import { bucketAmounts, gapColumns, liquidityBuckets, nmdBuckets, repricingBucke
 import { NMD_CAPS, NMD_CATEGORIES } from "../../engine/portfolio/portfolio";
 import { parseTenor, type Tenor } from "../../engine/time/tenor";
 import type { SerialDate } from "../../engine/types";
-import { arg, choiceCell, fail, isBlank, numberCell, scalarOf, toMatrix, vectorOf } from "../args";
+import { arg, choiceCell, currencyArg, fail, isBlank, numberCell, scalarOf, toMatrix, vectorOf } from "../args";
 import { pairAmountsDates } from "../flowsArgs";
 import { messages, type Where } from "../messages";
 import { parsePositions } from "../positions";
@@ -104,8 +104,8 @@ export function gap(amounts: any[][], dates: any[][], as_of: any, buckets?: any[
   return GAP(amounts, dates, as_of, buckets, sides, headers);
 }
 
-const REPRICINGGAP = defineFunction("REPRICINGGAP", [arg.any("positions"), arg.date("as_of"), bucketsArg(), arg.headers()], (positionsRaw, asOf, scheme, headers) => {
-  const portfolio = parsePositions(positionsRaw, { fn: "REPRICINGGAP", arg: "positions" }, asOf);
+const REPRICINGGAP = defineFunction("REPRICINGGAP", [arg.any("positions"), arg.date("as_of"), bucketsArg(), arg.headers(), currencyArg()], (positionsRaw, asOf, scheme, headers, currency) => {
+  const portfolio = parsePositions(positionsRaw, { fn: "REPRICINGGAP", arg: "positions" }, asOf, { currency });
   const edges = edgeDates(scheme, asOf);
   const rows = gapRows(scheme, edges, asOf, repricingBuckets(portfolio, asOf, edges));
   return table("REPRICINGGAP", columnsOf("REPRICINGGAP"), rows, headers);
@@ -118,15 +118,16 @@ const REPRICINGGAP = defineFunction("REPRICINGGAP", [arg.any("positions"), arg.d
  * @param as_of Valuation date.
  * @param [buckets] BASEL (default), MONTHLY, ANNUAL, or a range of upper-edge tenors.
  * @param [headers] TRUE (default) to include the header row.
+ * @param [currency] Only rows of this currency count (with a Currency column); a table in several currencies needs it.
  * @example =ALM.REPRICINGGAP({"Balance","Rate","Maturity";1000,0.05,"2027-01-01"}, "2026-01-01", "ANNUAL") puts 1000 of assets in 0Y-1Y
  * @returns Repricing gap table whose Total row equals the balances exactly.
  */
-export function repricinggap(positions: any[][], as_of: any, buckets?: any[][], headers?: any): Promise<any[][]> {
-  return REPRICINGGAP(positions, as_of, buckets, headers);
+export function repricinggap(positions: any[][], as_of: any, buckets?: any[][], headers?: any, currency?: any): Promise<any[][]> {
+  return REPRICINGGAP(positions, as_of, buckets, headers, currency);
 }
 
-const LIQUIDITYGAP = defineFunction("LIQUIDITYGAP", [arg.any("positions"), arg.date("as_of"), bucketsArg(), arg.headers()], (positionsRaw, asOf, scheme, headers) => {
-  const portfolio = parsePositions(positionsRaw, { fn: "LIQUIDITYGAP", arg: "positions" }, asOf);
+const LIQUIDITYGAP = defineFunction("LIQUIDITYGAP", [arg.any("positions"), arg.date("as_of"), bucketsArg(), arg.headers(), currencyArg()], (positionsRaw, asOf, scheme, headers, currency) => {
+  const portfolio = parsePositions(positionsRaw, { fn: "LIQUIDITYGAP", arg: "positions" }, asOf, { currency });
   const edges = edgeDates(scheme, asOf);
   const rows = gapRows(scheme, edges, asOf, liquidityBuckets(portfolio, asOf, edges));
   return table("LIQUIDITYGAP", columnsOf("LIQUIDITYGAP"), rows, headers);
@@ -139,11 +140,12 @@ const LIQUIDITYGAP = defineFunction("LIQUIDITYGAP", [arg.any("positions"), arg.d
  * @param as_of Valuation date.
  * @param [buckets] BASEL (default), MONTHLY, ANNUAL, or a range of upper-edge tenors.
  * @param [headers] TRUE (default) to include the header row.
+ * @param [currency] Only rows of this currency count (with a Currency column); a table in several currencies needs it.
  * @example =ALM.LIQUIDITYGAP({"Balance","Rate","Maturity";1000,0.05,"2027-01-01"}, "2026-01-01", "ANNUAL") puts 1050 of inflows in 0Y-1Y
  * @returns Liquidity gap table with a Total row.
  */
-export function liquiditygap(positions: any[][], as_of: any, buckets?: any[][], headers?: any): Promise<any[][]> {
-  return LIQUIDITYGAP(positions, as_of, buckets, headers);
+export function liquiditygap(positions: any[][], as_of: any, buckets?: any[][], headers?: any, currency?: any): Promise<any[][]> {
+  return LIQUIDITYGAP(positions, as_of, buckets, headers, currency);
 }
 
 const NMD = defineFunction(

@@ -13,6 +13,10 @@ export interface ShapeInput {
   readonly buckets?: number;
   /** Tenors of a curve (for SHOCK: the base curve's pillars; a one-pillar curve is laid on the Basel midpoints). */
   readonly tenors?: number;
+  /** Tenors given to ALM.SHOCK's [tenors] argument (then its rows, whatever the curve). */
+  readonly shockTenors?: number;
+  /** Currencies of an ALM.OUTLIERTEST table (one column each, in this order). */
+  readonly currencies?: readonly string[];
   /** Scenarios of a ΔNII table. */
   readonly scenarios?: number;
   /** Whether a Tier 1 amount was given (adds a column or a row). */
@@ -37,6 +41,9 @@ const GAP_COLUMNS = ["Bucket", "From", "To", "Assets", "Liabilities", "Gap", "Cu
 /** BASE, the six Basel scenarios, then one summary row (WORST or MAX). */
 const EVE_ROWS = 1 + BASEL_SCENARIOS.length + 1;
 
+/** The six EVE scenarios, the two NII ones (the NII set), then MAX EVE and MAX NII. */
+const OUTLIER_ROWS = BASEL_SCENARIOS.length + SCENARIO_SETS.NII.length + 2;
+
 export const OUTPUTS = {
   KRD: fixed(["Key tenor", "KRD", "DV01"], (i) => need(i.tenors, "key tenors")),
   BOOTSTRAP: fixed(["Tenor", "Zero rate"], (i) => need(i.tenors, "tenors")),
@@ -46,10 +53,17 @@ export const OUTPUTS = {
   LIQUIDITYGAP: fixed(["Bucket", "From", "To", "Inflows", "Outflows", "Net", "Cumulative net"], (i) => need(i.buckets, "buckets") + 1),
   NMD: fixed(["Bucket", "From", "To", "Non-core", "Core", "Total"], (i) => need(i.buckets, "buckets") + 1),
   SHOCKSIZES: fixed(["Parallel", "Short", "Long"], () => 1),
-  SHOCK: fixed(["Tenor", "Zero rate"], (i) => (need(i.tenors, "tenors") === 1 ? FLAT_CURVE_TENORS.length : need(i.tenors, "tenors"))),
+  SHOCK: fixed(["Tenor", "Zero rate"], (i) => i.shockTenors ?? (need(i.tenors, "tenors") === 1 ? FLAT_CURVE_TENORS.length : need(i.tenors, "tenors"))),
   DELTAEVE: fixed(["Scenario", "EVE", "ΔEVE", "ΔEVE % of base"], () => EVE_ROWS),
   STANDARDEVE: fixed(["Scenario", "EVE", "EVE loss", "% of Tier 1"], () => EVE_ROWS),
   DELTANII: fixed(["Scenario", "NII", "ΔNII", "ΔNII % of base"], (i) => 1 + need(i.scenarios, "scenarios")),
+  OUTLIERTEST: {
+    columns: (i) => {
+      if (i.currencies === undefined) throw new Error("the shape needs the currencies");
+      return ["Measure", "Scenario", ...i.currencies, "Aggregate", "% of Tier 1", "Outlier"];
+    },
+    rows: () => OUTLIER_ROWS,
+  },
 } as const satisfies Record<string, OutputShape>;
 
 export type TableFunction = keyof typeof OUTPUTS;

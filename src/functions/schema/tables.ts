@@ -45,24 +45,22 @@ export const INPUT_TABLES = {
     doc: "A custom shock: a shift in basis points by tenor, linear between tenors and flat beyond both ends; an optional header row; fully blank rows are skipped.",
     empty: "holds no shift points; expected rows of tenor and shift in bp",
   },
-  // Declared for the arguments still to come (own shock sizes, ALM.OUTLIERTEST's fx, the index of
-  // floating projection): no function takes them yet, so the docs leave them out (acceptedBy is empty).
   calibration: {
     title: "Own shock sizes",
-    acceptedBy: [],
+    acceptedBy: ["calibration"],
     columns: [
       { name: "Currency", kind: "text", expected: "a three-letter currency code" },
       { name: "Parallel", kind: "number", expected: "the parallel shock in basis points" },
       { name: "Short", kind: "number", expected: "the short-rate shock in basis points" },
       { name: "Long", kind: "number", expected: "the long-rate shock in basis points" },
     ],
-    single: "a calibration name (BCBS2024, BCBS2016, EU), or one row of three numbers",
+    single: "a calibration name (BCBS2024, BCBS2016, EU); one row of three numbers (Parallel, Short, Long in bp) applies to any currency",
     doc: "The bank's own shock sizes by currency (SRP31.93), for currencies outside the published tables.",
     empty: "holds no currency; expected rows of Currency, Parallel, Short, Long",
   },
   fx: {
     title: "FX rates",
-    acceptedBy: [],
+    acceptedBy: ["fx"],
     columns: [
       { name: "Currency", kind: "text", expected: "a three-letter currency code" },
       { name: "Rate", kind: "number", expected: "units of the reporting currency per unit of the currency, above 0" },
@@ -70,6 +68,8 @@ export const INPUT_TABLES = {
     doc: "Rates to the reporting currency, one row per currency.",
     empty: "holds no rate; expected rows of Currency and Rate",
   },
+  // Declared for the index argument of floating projection still to come: no function takes it yet, so
+  // the docs leave it out (acceptedBy is empty).
   fixings: {
     title: "Index fixings",
     acceptedBy: [],

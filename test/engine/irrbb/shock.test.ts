@@ -20,9 +20,13 @@ describe("floors (docs/methodology/irrbb.md §1)", () => {
     expect(applyFloor({ kind: "EU" }, 10, -0.005, 0.01)).toBe(-0.005);
   });
 
-  test("ZERO and a number bound the shocked rate only", () => {
-    expect(applyFloor({ kind: "ZERO" }, 3, -0.001, -0.004)).toBe(0);
-    expect(applyFloor({ kind: "RATE", rate: -0.0075 }, 3, -0.02, -0.01)).toBe(-0.0075);
+  test("ZERO and a number bind a shocked rate below them, and never lift one above its unshocked value", () => {
+    expect(applyFloor({ kind: "ZERO" }, 3, -0.001, 0.004)).toBe(0);
+    // max(shocked, min(floor, base)): a base of −0.4 % is the bound, so −0.1 % stays (no rise to 0 %).
+    expect(applyFloor({ kind: "ZERO" }, 3, -0.001, -0.004)).toBe(-0.001);
+    expect(applyFloor({ kind: "ZERO" }, 3, -0.006, -0.004)).toBe(-0.004);
+    expect(applyFloor({ kind: "RATE", rate: -0.0075 }, 3, -0.02, 0.001)).toBe(-0.0075);
+    expect(applyFloor({ kind: "RATE", rate: -0.0075 }, 3, -0.02, -0.01)).toBe(-0.01);
     expect(applyFloor({ kind: "RATE", rate: -0.0075 }, 3, 0.01, -0.01)).toBe(0.01);
     expect(applyFloor({ kind: "NONE" }, 3, -0.5, 0)).toBe(-0.5);
   });
@@ -77,13 +81,33 @@ describe("shocked curves", () => {
     expect(scenarioCurve(low, "LINEAR", { kind: "BASE" }, { kind: "ZERO" }).zeroRate(0.5)).toBeCloseTo(-0.0095, 15);
   });
 
-  test("the EVE scenario curve interpolates the shocked pillars, not the shift (shock then interpolate)", () => {
+  test("the EVE scenario curve shocks the interpolated base at each t by the formula at t itself (never interpolating the shift)", () => {
     const scenario = { kind: "STANDARD", name: "SHORT_UP", sizes: USD } as const;
     const curve = scenarioCurve(PILLARS, "LINEAR", scenario, { kind: "NONE" });
-    const z2 = 0.038 + 0.03 * Math.exp(-2 / 4);
-    const z5 = 0.037 + 0.03 * Math.exp(-5 / 4);
-    expect(curve.zeroRate(3.5)).toBeCloseTo((z2 + z5) / 2, 15);
-    expect(curve.discount(3.5)).toBeCloseTo(Math.exp(-((z2 + z5) / 2) * 3.5), 15);
+    const exact = (0.038 + 0.037) / 2 + 0.03 * Math.exp(-3.5 / 4);
+    expect(curve.zeroRate(3.5)).toBeCloseTo(exact, 15);
+    expect(curve.discount(3.5)).toBeCloseTo(Math.exp(-exact * 3.5), 15);
+    // Interpolating the shocked 2y and 5y pillars would give a different (wrong) rate.
+    const interpolated = (0.038 + 0.03 * Math.exp(-2 / 4) + 0.037 + 0.03 * Math.exp(-5 / 4)) / 2;
+    expect(Math.abs(curve.zeroRate(3.5) - interpolated)).toBeGreaterThan(1e-4);
+  });
+
+  test("ALM.SHOCK's rates at any tenors are the EVE scenario curve's rates there", () => {
+    const scenario = { kind: "STANDARD", name: "STEEPENER", sizes: USD } as const;
+    const tenors = [0.5, 3.5, 7, 20, 40];
+    const shocked = shockPillars(PILLARS, scenario, { kind: "EU" }, tenors);
+    const curve = scenarioCurve(PILLARS, "LINEAR", scenario, { kind: "EU" });
+    expect(shocked.times).toEqual(tenors);
+    shocked.zeros.forEach((z, i) => expect(z).toBe(curve.zeroRate(tenors[i])));
+  });
+
+  test("a down shock never raises a rate: STEEPENER on a −0.30 % curve under ZERO leaves the short end at −0.30 % or below", () => {
+    const negative = { times: [0.25, 1, 10], zeros: [-0.003, -0.003, -0.003] };
+    const shocked = shockPillars(negative, { kind: "STANDARD", name: "STEEPENER", sizes: { parallel: 200, short: 300, long: 150 } }, { kind: "ZERO" });
+    shocked.zeros.forEach((z, i) => {
+      const bp = -0.65 * 300 * Math.exp(-negative.times[i] / 4) + 0.9 * 150 * (1 - Math.exp(-negative.times[i] / 4));
+      expect(z).toBeCloseTo(bp < 0 ? -0.003 : -0.003 + bp / 10000, 15);
+    });
   });
 
   test("the decorated curve applies the Basel formula exactly at any t, floored", () => {

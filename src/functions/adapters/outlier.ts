@@ -1,0 +1,180 @@
+import { portfolioDeltaEve } from "../../engine/irrbb/eve";
+import { niiOfBook, prepareNii } from "../../engine/irrbb/nii";
+import { BASEL_SCENARIOS, BASE_SCENARIO, SCENARIO_SETS, scenarioShift, type BaselScenario } from "../../engine/irrbb/scenarios";
+import { standardEve } from "../../engine/irrbb/standardEve";
+import type { Pillars } from "../../engine/curves/interpolatedCurve";
+import type { Amount } from "../../engine/types";
+import { arg, fail, isBlank, numberCell, readTenorTable, toMatrix } from "../args";
+import { OUTLIER_THRESHOLD, TIER1_BOUNDS, calibrationArg, floorArg, tableSizes } from "../irrbbArgs";
+import { messages, type Where } from "../messages";
+import { parsePositions } from "../positions";
+import { defineFunction, type Cell } from "../runner";
+import { INPUT_TABLES } from "../schema/tables";
+import { normalizeHeader } from "../schema/positions";
+import { columnsOf } from "../schema/outputs";
+import { table } from "../table";
+
+const FN = "OUTLIERTEST";
+
+/** The EU NII outlier test: a decline of annual NII above 5 % of Tier 1 (Delegated Regulation 2024/856 Art. 5(1)). */
+const NII_THRESHOLD = 0.05;
+
+/** A three-letter currency code, upper-cased, or undefined. */
+const codeOf = (v: unknown): string | undefined => (typeof v === "string" && /^[A-Za-z]{3}$/.test(v.trim()) ? v.trim().toUpperCase() : undefined);
+
+/**
+ * The `curves` argument: a header row `Tenor` then one currency code per column, and rows of tenor and
+ * one zero rate per currency; each currency's column is read as a curve table (schema/tables.ts).
+ */
+function parseCurves(raw: unknown): Map<string, Pillars> {
+  const where: Where = { fn: FN, arg: "curves" };
+  const m = toMatrix(raw, where);
+  const header = m[0] ?? [];
+  if (m.length < 2 || header.length < 2 || normalizeHeader(header[0]) !== "tenor") {
+    fail(messages.shape(where, `got a ${m.length}×${header.length} range; expected a header row Tenor, then one currency code per column, and rows of tenor and zero rates`));
+  }
+  const curves = new Map<string, Pillars>();
+  header.slice(1).forEach((cell, j) => {
+    const code = codeOf(cell) ?? fail(messages.expected({ ...where, row: 1, column: String(j + 2) }, cell, "a currency code such as EUR as the column's header"));
+    if (curves.has(code)) fail(messages.expected({ ...where, row: 1, column: String(j + 2) }, cell, "each currency once"));
+    const { tenors, values } = readTenorTable(
+      m.map((row) => [row[0], row[j + 1]]),
+      { ...where, arg: `curves ${code}` },
+      "curve"
+    );
+    curves.set(code, { times: tenors, zeros: values });
+  });
+  return curves;
+}
+
+/** The `[fx]` argument: rows of Currency and its rate to the reporting currency (an optional header row). */
+function parseFx(raw: unknown[][] | undefined): Map<string, number> | undefined {
+  if (raw === undefined) return undefined;
+  const where: Where = { fn: FN, arg: "fx" };
+  const [currencyCol, rateCol] = INPUT_TABLES.fx.columns;
+  if (raw.length === 0 || raw[0].length !== 2) fail(messages.shape(where, `got a ${raw.length}×${raw[0]?.length ?? 0} range; expected two columns (${currencyCol.name}, ${rateCol.name})`));
+  const rates = new Map<string, number>();
+  raw.forEach(([currency, rate], i) => {
+    if (isBlank(currency) && isBlank(rate)) return;
+    if (i === 0 && typeof rate === "string" && codeOf(currency) === undefined) return; // header row
+    const w = { ...where, row: i + 1 };
+    const code = codeOf(currency) ?? fail(messages.expected({ ...w, column: currencyCol.name }, currency, currencyCol.expected));
+    if (rates.has(code)) fail(messages.expected({ ...w, column: currencyCol.name }, currency, "each currency once"));
+    const r = numberCell(rate, { ...w, column: rateCol.name }, rateCol.expected);
+    if (!(r > 0)) fail(messages.expected({ ...w, column: rateCol.name }, rate, rateCol.expected));
+    rates.set(code, r);
+  });
+  if (rates.size === 0) fail(messages.shape(where, INPUT_TABLES.fx.empty));
+  return rates;
+}
+
+/** Changes of one measure per currency (already in the reporting currency), by scenario. */
+type Changes = Map<string, Amount[]>;
+
+const OUTLIERTEST = defineFunction(
+  FN,
+  [
+    arg.any("positions"),
+    arg.date("as_of"),
+    arg.any("curves"),
+    arg.number("tier1", TIER1_BOUNDS),
+    arg.optionalRange("fx"),
+    arg.optionalChoice("method", ["FULL", "STANDARD"] as const, "FULL"),
+    calibrationArg(),
+    floorArg(),
+    arg.optionalChoice("rule", ["BCBS", "EU"] as const, "BCBS"),
+    arg.headers(),
+  ],
+  (positionsRaw, asOf, curvesRaw, tier1, fxRaw, method, calibration, floor, rule, headers) => {
+    const curves = parseCurves(curvesRaw);
+    const fx = parseFx(fxRaw);
+    const positionsWhere: Where = { fn: FN, arg: "positions" };
+    const all = parsePositions(positionsRaw, positionsWhere, asOf, { mixedCurrencies: "allow" });
+    // The currencies present, each with a curve and (with several) a rate; a row without is named.
+    const single = curves.size === 1 ? [...curves.keys()][0] : undefined;
+    const present = new Set<string>();
+    for (let i = 0; i < all.balance.length; i++) {
+      const code = all.currency[i] || single;
+      const w = { ...positionsWhere, row: all.row[i], column: "Currency" };
+      if (code === undefined) fail(messages.expected(w, all.currency[i], `a currency of the curves range (${[...curves.keys()].join(", ")}); with several curves every row needs its Currency`));
+      if (!curves.has(code)) fail(messages.expected(w, code, `a currency with a curve in curves (${[...curves.keys()].join(", ")})`));
+      present.add(code);
+    }
+    const currencies = [...curves.keys()].filter((c) => present.has(c));
+    if (currencies.length > 1 && fx === undefined) fail(messages.fxNeeded({ fn: FN, arg: "fx" }, currencies));
+    const rateOf = (code: string): number => {
+      if (fx === undefined) return 1;
+      const rate = fx.get(code);
+      if (rate !== undefined) return rate;
+      const row = all.currency.findIndex((c) => (c || single) === code);
+      return fail(messages.expected({ ...positionsWhere, row: all.row[row], column: "Currency" }, code, `a currency with a rate in fx (${[...fx.keys()].join(", ")})`));
+    };
+
+    const eveChanges: Changes = new Map();
+    const niiChanges: Changes = new Map();
+    const niiScenarios = SCENARIO_SETS.NII;
+    for (const code of currencies) {
+      const rate = rateOf(code);
+      const book = single === code && !all.currency.some((c) => c !== "" && c !== code) ? all : parsePositions(positionsRaw, positionsWhere, asOf, { currency: code });
+      const pillars = curves.get(code) as Pillars;
+      const sizes = tableSizes(FN, code, calibration);
+      const eve: Amount[] =
+        method === "FULL"
+          ? portfolioDeltaEve(book, asOf, pillars, sizes, floor, "INPUT").scenarios.map((s) => s.delta)
+          : standardEve(book, asOf, pillars, sizes, floor).scenarios.map((s) => -s.loss);
+      eveChanges.set(code, eve.map((d) => d * rate));
+      const horizon = prepareNii(book, asOf, 12);
+      const base = niiOfBook(horizon, scenarioShift(BASE_SCENARIO));
+      niiChanges.set(code, niiScenarios.map((name: BaselScenario) => (niiOfBook(horizon, scenarioShift({ kind: "STANDARD", name, sizes })) - base) * rate));
+    }
+
+    const aggregate = (values: readonly Amount[]): Amount => {
+      let losses = 0;
+      let gains = 0;
+      for (const v of values) {
+        if (v < 0) losses += v;
+        else gains += v;
+      }
+      return rule === "EU" ? losses + 0.5 * gains : losses;
+    };
+    const rowsOf = (measure: "EVE" | "NII", scenarios: readonly BaselScenario[], changes: Changes, threshold: number | undefined) => {
+      const rows = scenarios.map((name, k) => {
+        const values = currencies.map((c) => (changes.get(c) as Amount[])[k]);
+        const total = aggregate(values);
+        return { name, values, total, outlier: threshold !== undefined && total < -threshold * tier1 };
+      });
+      let worst = 0;
+      rows.forEach((r, k) => {
+        if (r.total < rows[worst].total) worst = k;
+      });
+      const cells = (label: string, r: (typeof rows)[number]): Cell[] => [label, r.name, ...r.values, r.total, r.total / tier1, r.outlier ? "OUTLIER" : ""];
+      // The measure is the largest decline; when no scenario declines it is 0, with no scenario named.
+      const none = { name: "", values: currencies.map(() => 0), total: 0, outlier: false };
+      return { scenarioRows: rows.map((r) => cells(measure, r)), max: cells(`MAX ${measure}`, rows[worst].total < 0 ? rows[worst] : none) };
+    };
+    const eve = rowsOf("EVE", BASEL_SCENARIOS, eveChanges, OUTLIER_THRESHOLD);
+    const nii = rowsOf("NII", niiScenarios, niiChanges, rule === "EU" ? NII_THRESHOLD : undefined);
+    return table(FN, columnsOf(FN, { currencies }), [...eve.scenarioRows, ...nii.scenarioRows, eve.max, nii.max], headers);
+  },
+  { offload: true }
+);
+
+/**
+ * The supervisory outlier tests of a multi-currency book: ΔEVE under the six Basel scenarios and ΔNII under the two parallel ones, per currency in the reporting currency, aggregated by the BCBS rule (losses only, SRP31.82) or the EU rule (losses plus 50 % of gains, EBA/GL/2018/02 ¶115(m)), as a % of Tier 1 with the 15 % EVE and (EU) 5 % NII flags.
+ * @customfunction OUTLIERTEST
+ * @param positions Positions table with its header row; with several currencies, a Currency column.
+ * @param as_of Valuation date.
+ * @param curves A header row Tenor then one currency code per column, and rows of tenor and zero rates (continuously compounded).
+ * @param tier1 Tier 1 capital in the reporting currency.
+ * @param [fx] Two columns: Currency and units of the reporting currency per unit (the reporting currency 1); needed with several currencies.
+ * @param [method] FULL (default: full revaluation as ALM.DELTAEVE) or STANDARD (the standardised framework as ALM.STANDARDEVE).
+ * @param [calibration] BCBS2024 (default), BCBS2016, EU, or own shock sizes: a Currency, Parallel, Short, Long table in bp, or one row of three numbers.
+ * @param [floor] NONE (default), EU, ZERO, or a floor rate as a decimal.
+ * @param [rule] BCBS (default: the sum of the currencies' losses) or EU (losses plus 50 % of gains; adds the NII flag).
+ * @param [headers] TRUE (default) to include the header row.
+ * @returns Table of measure, scenario, the change per currency, aggregate, % of Tier 1 and outlier flag; then MAX EVE and MAX NII.
+ * @example =ALM.OUTLIERTEST({"Balance","Rate","Maturity";100,0,"2028-01-01"}, "2026-01-01", {"Tenor","USD";1,0.03}, 20) PARALLEL_UP row: 100·(e^(-0.10) − e^(-0.06)) = −3.6927115…, 18.5 % of Tier 1, OUTLIER
+ */
+export function outliertest(positions: any[][], as_of: any, curves: any[][], tier1: any, fx?: any[][], method?: any, calibration?: any[][], floor?: any, rule?: any, headers?: any): Promise<any[][]> {
+  return OUTLIERTEST(positions, as_of, curves, tier1, fx, method, calibration, floor, rule, headers);
+}

@@ -67,6 +67,7 @@ function readPositions(raw: unknown, where: Where, asOf: SerialDate | undefined,
   const cAmort = col("Amortization"), cFreq = col("Frequency"), cReset = col("NextReset"), cResetMonths = col("ResetMonths");
   const cSpread = col("Spread"), cBasis = col("Basis"), cCategory = col("Category"), cCoreShare = col("CoreShare");
   const cCoreMaturity = col("CoreMaturity"), cCpr = col("CPR"), cTdrr = col("TDRR"), cBeta = col("Beta"), cStart = col("Start");
+  const cCap = col("Cap"), cFloor = col("Floor");
   const cId = col("Id"), cCurrency = col("Currency");
   const currency = options.currency?.trim().toUpperCase();
   const filterCurrency = currency !== undefined && cCurrency >= 0;
@@ -182,7 +183,10 @@ function readPositions(raw: unknown, where: Where, asOf: SerialDate | undefined,
     } else {
       p.resetMonths[i] = 12 / p.frequency[i];
     }
-    if (has(cSpread)) p.spread[i] = num(cSpread, "Spread", "a margin as a decimal");
+    if (has(cSpread)) {
+      p.spread[i] = num(cSpread, "Spread", "a margin as a decimal");
+      p.spreadGiven[i] = 1;
+    }
     if (has(cBasis)) {
       const b = num(cBasis, "Basis", "a day-count code 0–4");
       if (!(BASIS_CODES as readonly number[]).includes(b)) fail(messages.unknownChoice(at("Basis"), b, BASIS_CODES.map(String)));
@@ -191,6 +195,9 @@ function readPositions(raw: unknown, where: Where, asOf: SerialDate | undefined,
     if (has(cCpr)) p.cpr[i] = fraction(cCpr, "CPR");
     if (has(cTdrr)) p.tdrr[i] = fraction(cTdrr, "TDRR");
     if (has(cBeta)) p.beta[i] = num(cBeta, "Beta", "a pass-through factor such as 0.4");
+    if (has(cCap)) p.cap[i] = num(cCap, "Cap", "a cap rate as a decimal");
+    if (has(cFloor)) p.floor[i] = num(cFloor, "Floor", "a floor rate as a decimal");
+    if (p.cap[i] < p.floor[i]) fail(messages.expected(at("Cap"), row[cCap], `a cap at or above the Floor (${p.floor[i]})`));
     if (has(cStart)) {
       const start = date(cStart, "Start");
       if (asOf !== undefined && start > asOf) fail(messages.dateExpected(at("Start"), toIso(start), `an origination date on or before as_of (${toIso(asOf)}); forward-starting positions are not supported`));

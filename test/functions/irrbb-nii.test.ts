@@ -46,9 +46,12 @@ describe("ALM.NII", () => {
     expect(await NII(FLOATER, AS_OF, 0.03, "BASE", null, null, null, null)).toBeCloseTo(50_000, 8);
   });
 
-  it("uses the standard scenario's shift at the reset tenor, with the calibration's sizes", async () => {
-    const shift = 0.025 * Math.exp(-0.5 / 4); // EU EUR short 250 bp at τ = 6 months
-    expect(await NII(FLOATER, AS_OF, 0.03, "SHORT_UP", "EUR", null, null, "EU")).toBeCloseTo((1e6 * (0.05 * 90 + (0.05 + shift) * 275)) / 365, 8);
+  it("moves each reset by the change of the 6-month forward starting then, with the calibration's sizes", async () => {
+    // EU EUR short 250 bp: s(t) = 0.025·e^(−t/4); the forward for τ starting at t moves by (s(t+τ)(t+τ) − s(t)t)/τ.
+    const s = (t: number) => 0.025 * Math.exp(-t / 4);
+    const dF = (t: number) => (s(t + 0.5) * (t + 0.5) - s(t) * t) / 0.5;
+    const expected = (1e6 * (0.05 * 90 + (0.05 + dF(90 / 365)) * 183 + (0.05 + dF(273 / 365)) * 92)) / 365;
+    expect(await NII(FLOATER, AS_OF, 0.03, "SHORT_UP", "EUR", null, null, "EU")).toBeCloseTo(expected, 8);
   });
 
   it("takes a horizon and a ramp in months", async () => {
@@ -104,7 +107,9 @@ describe("ALM.DELTANII", () => {
     ]);
     const out = await DELTANII(FLOATER, AS_OF, 0.03, "USD", [["SHORT_DOWN"], [-50], [null]], null, null, false);
     expect(out.map((r) => r[0])).toEqual(["BASE", "SHORT_DOWN", "-50 bp"]);
-    expect(out[1][2]).toBeCloseTo((-1e6 * 0.03 * Math.exp(-0.125) * 275) / 365, 8);
+    const s = (t: number) => -0.03 * Math.exp(-t / 4); // USD SHORT_DOWN, 300 bp
+    const dF = (t: number) => (s(t + 0.5) * (t + 0.5) - s(t) * t) / 0.5;
+    expect(out[1][2]).toBeCloseTo((1e6 * (dF(90 / 365) * 183 + dF(273 / 365) * 92)) / 365, 8);
     expect(out[2][2]).toBeCloseTo((-1e6 * 0.005 * 275) / 365, 8);
   });
 

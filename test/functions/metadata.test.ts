@@ -49,8 +49,8 @@ const CATALOGUE: Record<string, Signature> = {
   EVE: { params: ["positions", "as_of", "curve", "scenario?", "currency?", "calibration?", "floor?"], result: "scalar" },
   DELTAEVE: { params: ["positions", "as_of", "curve", "currency", "calibration?", "floor?", "headers?", "behaviour?"], result: "matrix" },
   STANDARDEVE: { params: ["positions", "as_of", "curve", "currency", "calibration?", "floor?", "tier1?", "headers?"], result: "matrix" },
-  NII: { params: ["positions", "as_of", "curve", "scenario?", "currency?", "horizon_months?", "ramp_months?", "calibration?"], result: "scalar" },
-  DELTANII: { params: ["positions", "as_of", "curve", "currency", "scenarios?", "horizon_months?", "ramp_months?", "headers?"], result: "matrix" },
+  NII: { params: ["positions", "as_of", "curve", "scenario?", "currency?", "horizon_months?", "ramp_months?", "calibration?", "floor?", "behaviour?"], result: "scalar" },
+  DELTANII: { params: ["positions", "as_of", "curve", "currency", "scenarios?", "horizon_months?", "ramp_months?", "headers?", "calibration?", "floor?", "tier1?"], result: "matrix" },
   // Liquidity and meta
   OUTLIERTEST: { params: ["positions", "as_of", "curves", "tier1", "fx?", "method?", "calibration?", "floor?", "rule?", "headers?"], result: "matrix" },
   LCR: { params: ["level1", "level2a", "level2b", "outflows", "inflows"], result: "scalar" },

@@ -40,6 +40,11 @@ export interface Portfolio {
   readonly nextReset: Int32Array;
   readonly resetMonths: Float64Array;
   readonly spread: Float64Array;
+  /** 1 where the table gives a Spread (a floater's margin is then that spread). */
+  readonly spreadGiven: Uint8Array;
+  /** Bounds on the client rate a position renews at; NaN where the table gives none. */
+  readonly cap: Float64Array;
+  readonly floor: Float64Array;
   /** Index into DAY_COUNTS_BY_BASIS (Excel basis code). */
   readonly basis: Uint8Array;
   /** 0 for ordinary positions, else 1 + index into NMD_CATEGORIES. */
@@ -69,6 +74,9 @@ export function allocatePortfolio(size: number): Portfolio & { id: string[]; cur
     nextReset: new Int32Array(size),
     resetMonths: new Float64Array(size),
     spread: new Float64Array(size),
+    spreadGiven: new Uint8Array(size),
+    cap: new Float64Array(size).fill(NaN),
+    floor: new Float64Array(size).fill(NaN),
     basis: new Uint8Array(size).fill(3),
     category: new Uint8Array(size),
     coreShare: new Float64Array(size),

@@ -1,7 +1,7 @@
-import { DEFAULT_CALIBRATION } from "../../engine/irrbb/calibrations";
 import { eve, portfolioDeltaEve, repricingLeg } from "../../engine/irrbb/eve";
-import { nii, niiOfBook, prepareNii } from "../../engine/irrbb/nii";
-import { BASE_SCENARIO, scenarioLabel, scenarioShift } from "../../engine/irrbb/scenarios";
+import { niiRuns } from "../../engine/irrbb/nii";
+import { interpolatedCurve } from "../../engine/curves/interpolatedCurve";
+import { scenarioLabel } from "../../engine/irrbb/scenarios";
 import { scenarioCurve } from "../../engine/irrbb/shock";
 import { standardEve } from "../../engine/irrbb/standardEve";
 import type { Amount } from "../../engine/types";
@@ -114,50 +114,77 @@ export function standardeve(positions: any[][], as_of: any, curve: any[][], curr
 
 const NII = defineFunction(
   "NII",
-  [arg.any("positions"), arg.date("as_of"), curveArg(), arg.any("scenario"), currencyArg(), monthsArg("horizon_months", 12, 1), monthsArg("ramp_months", 0, 0), calibrationArg()],
-  (positionsRaw, asOf, _pillars, scenarioRaw, currency, horizonMonths, rampMonths, calibration) => {
+  [arg.any("positions"), arg.date("as_of"), curveArg(), arg.any("scenario"), currencyArg(), monthsArg("horizon_months", 12, 1), monthsArg("ramp_months", 0, 0), calibrationArg(), floorArg(), behaviourArg()],
+  (positionsRaw, asOf, pillars, scenarioRaw, currency, horizonMonths, rampMonths, calibration, floor, behaviour) => {
     const scenario = parseScenario(scenarioRaw, { fn: "NII", arg: "scenario" }, { fn: "NII", currency, calibration });
-    return nii(positionsOf("NII", positionsRaw, asOf, currency), asOf, scenarioShift(scenario), { horizonMonths, rampMonths });
+    const portfolio = positionsOf("NII", positionsRaw, asOf, currency);
+    const runs = niiRuns(portfolio, asOf, interpolatedCurve(pillars, "LINEAR"), [scenario], { horizonMonths, rampMonths, floor, behaviour });
+    return runs.values[0];
   }
 , { offload: true });
 
 /**
- * Net interest income over the horizon on a constant balance sheet: interest accrued within the horizon; repriced balances renew at rate + Beta × the scenario shift at the repricing tenor.
+ * Net interest income over the horizon on a constant balance sheet: interest accrued within the horizon; repriced balances renew at their margin plus the base forward for their repricing tenor plus Beta × the scenario's change in that forward, within Cap and Floor (a deposit never below 0 % unless its Floor says so).
  * @customfunction NII
  * @param positions Positions table with its header row.
  * @param as_of Start of the horizon.
- * @param curve A flat continuously-compounded zero rate, or a two-column range of tenor and zero rate (checked; renewals use each position's own rate plus the shift).
+ * @param curve A flat continuously-compounded zero rate, or a two-column range of tenor and zero rate: the base curve renewals are priced on.
  * @param [scenario] Blank (no shock), a standard scenario (needs currency), a number of bp (parallel), or a two-column range of tenor and shift in bp.
  * @param [currency] Only rows of this currency count (with a Currency column); sets the shock sizes of a standard scenario.
  * @param [horizon_months] Length of the horizon in months (default 12).
  * @param [ramp_months] Months over which the shift grows linearly from 0 to full (default 0: at once).
  * @param [calibration] BCBS2024 (default), BCBS2016, EU, or own shock sizes: a Currency, Parallel, Short, Long table in bp, or one row of three numbers.
+ * @param [floor] NONE (default), EU, ZERO, or a floor rate as a decimal, on the scenario curve as ALM.SHOCK applies it.
+ * @param [behaviour] INPUT (default: the table's CPR and TDRR) or BASEL (a standard scenario's SRP31 multipliers on CPR and TDRR).
  * @returns NII (assets positive, liabilities negative).
  * @example =ALM.NII({"Balance","Rate","Maturity","Type","NextReset","ResetMonths";1000000,0.05,"2030-01-01","FLOATING","2026-04-01",6}, "2026-01-01", 0.03, 200) returns 1e6·(0.05·90 + 0.07·275)/365 = 65068.4931…
  */
-export function niiFn(positions: any[][], as_of: any, curve: any[][], scenario?: any[][], currency?: any, horizon_months?: any, ramp_months?: any, calibration?: any[][]): Promise<number> {
-  return NII(positions, as_of, curve, scenario, currency, horizon_months, ramp_months, calibration);
+export function niiFn(positions: any[][], as_of: any, curve: any[][], scenario?: any[][], currency?: any, horizon_months?: any, ramp_months?: any, calibration?: any[][], floor?: any, behaviour?: any): Promise<number> {
+  return NII(positions, as_of, curve, scenario, currency, horizon_months, ramp_months, calibration, floor, behaviour);
 }
+
+/** The EU NII outlier test: a decline of annual NII above 5 % of Tier 1 (Delegated Regulation 2024/856 Art. 5(1)). */
+export const NII_OUTLIER_THRESHOLD = 0.05;
 
 const DELTANII = defineFunction(
   "DELTANII",
-  [arg.any("positions"), arg.date("as_of"), curveArg(), requiredCurrencyArg(), arg.any("scenarios"), monthsArg("horizon_months", 12, 1), monthsArg("ramp_months", 0, 0), arg.headers()],
-  (positionsRaw, asOf, _pillars, currency, scenariosRaw, horizonMonths, rampMonths, headers) => {
-    const ctx = { fn: "DELTANII", currency, calibration: DEFAULT_CALIBRATION };
-    const list = parseScenarioList(scenariosRaw, { fn: "DELTANII", arg: "scenarios" }, ctx);
-    const book = prepareNii(positionsOf("DELTANII", positionsRaw, asOf, currency), asOf, horizonMonths);
-    const base = niiOfBook(book, scenarioShift(BASE_SCENARIO), rampMonths);
-    const rows: Cell[][] = [["BASE", base, 0, percentOfBase("DELTANII", "NII", 0, base)]];
-    for (const scenario of list) {
-      const value = niiOfBook(book, scenarioShift(scenario), rampMonths);
-      rows.push([scenarioLabel(scenario), value, value - base, percentOfBase("DELTANII", "NII", value - base, base)]);
+  [
+    arg.any("positions"),
+    arg.date("as_of"),
+    curveArg(),
+    requiredCurrencyArg(),
+    arg.any("scenarios"),
+    monthsArg("horizon_months", 12, 1),
+    monthsArg("ramp_months", 0, 0),
+    arg.headers(),
+    calibrationArg(),
+    floorArg(),
+    arg.optionalNumber("tier1", undefined, TIER1_BOUNDS),
+  ],
+  (positionsRaw, asOf, pillars, currency, scenariosRaw, horizonMonths, rampMonths, headers, calibration, floor, tier1) => {
+    const list = parseScenarioList(scenariosRaw, { fn: "DELTANII", arg: "scenarios" }, { fn: "DELTANII", currency, calibration });
+    const portfolio = positionsOf("DELTANII", positionsRaw, asOf, currency);
+    const runs = niiRuns(portfolio, asOf, interpolatedCurve(pillars, "LINEAR"), list, { horizonMonths, rampMonths, floor });
+    const pct = (delta: Amount) => percentOfBase("DELTANII", "NII", delta, runs.base);
+    const share = (delta: Amount): Cell[] => (tier1 === undefined ? [] : [delta / tier1]);
+    const rows: Cell[][] = [["BASE", runs.base, 0, pct(0), ...share(0)]];
+    list.forEach((scenario, k) => rows.push([scenarioLabel(scenario), runs.values[k], runs.values[k] - runs.base, pct(runs.values[k] - runs.base), ...share(runs.values[k] - runs.base)]));
+    if (tier1 !== undefined) {
+      let worst = -1;
+      runs.values.forEach((v, k) => {
+        if (v < runs.base && (worst < 0 || v < runs.values[worst])) worst = k;
+      });
+      const delta = worst < 0 ? 0 : runs.values[worst] - runs.base;
+      const outlier = -delta > NII_OUTLIER_THRESHOLD * tier1;
+      const label = `MAX${worst >= 0 ? ` (${scenarioLabel(list[worst])})` : ""}${outlier ? " OUTLIER" : ""}`;
+      rows.push([label, runs.base + delta, delta, pct(delta), delta / tier1]);
     }
-    return table("DELTANII", columnsOf("DELTANII"), rows, headers);
+    return table("DELTANII", columnsOf("DELTANII", { tier1: tier1 !== undefined }), rows, headers);
   }
 , { offload: true });
 
 /**
- * ΔNII under rate scenarios: NII(scenario) − NII(base) over the horizon on a constant balance sheet (shock sizes of the BCBS2024 calibration).
+ * ΔNII under rate scenarios: NII(scenario) − NII(base) over the horizon on a constant balance sheet, renewals priced as ALM.NII prices them; with a Tier 1, the EU NII outlier test (a decline above 5 % of Tier 1).
  * @customfunction DELTANII
  * @param positions Positions table with its header row.
  * @param as_of Start of the horizon.
@@ -167,10 +194,13 @@ const DELTANII = defineFunction(
  * @param [horizon_months] Length of the horizon in months (default 12).
  * @param [ramp_months] Months over which the shift grows linearly from 0 to full (default 0: at once).
  * @param [headers] TRUE (default) to include the header row.
- * @returns Table of scenario, NII, ΔNII and ΔNII as a fraction of |base NII|.
+ * @param [calibration] BCBS2024 (default), BCBS2016, EU, or own shock sizes: a Currency, Parallel, Short, Long table in bp, or one row of three numbers.
+ * @param [floor] NONE (default), EU, ZERO, or a floor rate as a decimal, on the scenario curve as ALM.SHOCK applies it.
+ * @param [tier1] Tier 1 capital: adds ΔNII % of Tier 1 and a MAX row (the largest decline), flagged OUTLIER beyond 5 % of Tier 1.
+ * @returns Table of scenario, NII, ΔNII and ΔNII as a fraction of |base NII| (and of Tier 1).
  * @example =ALM.DELTANII({"Balance","Rate","Maturity","Type","NextReset","ResetMonths";1000000,0.05,"2030-01-01","FLOATING","2026-04-01",6}, "2026-01-01", 0.03, "USD") PARALLEL_UP row: ΔNII = 1e6·0.02·275/365 = 15068.4931…
  */
-export function deltanii(positions: any[][], as_of: any, curve: any[][], currency: any, scenarios?: any[][], horizon_months?: any, ramp_months?: any, headers?: any): Promise<any[][]> {
-  return DELTANII(positions, as_of, curve, currency, scenarios, horizon_months, ramp_months, headers);
+export function deltanii(positions: any[][], as_of: any, curve: any[][], currency: any, scenarios?: any[][], horizon_months?: any, ramp_months?: any, headers?: any, calibration?: any[][], floor?: any, tier1?: any): Promise<any[][]> {
+  return DELTANII(positions, as_of, curve, currency, scenarios, horizon_months, ramp_months, headers, calibration, floor, tier1);
 }
 

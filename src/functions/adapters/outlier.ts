@@ -1,8 +1,8 @@
 import { portfolioDeltaEve } from "../../engine/irrbb/eve";
-import { niiOfBook, prepareNii } from "../../engine/irrbb/nii";
-import { BASEL_SCENARIOS, BASE_SCENARIO, SCENARIO_SETS, scenarioShift, type BaselScenario } from "../../engine/irrbb/scenarios";
+import { niiRuns } from "../../engine/irrbb/nii";
+import { BASEL_SCENARIOS, SCENARIO_SETS, type BaselScenario } from "../../engine/irrbb/scenarios";
 import { standardEve } from "../../engine/irrbb/standardEve";
-import type { Pillars } from "../../engine/curves/interpolatedCurve";
+import { interpolatedCurve, type Pillars } from "../../engine/curves/interpolatedCurve";
 import type { Amount } from "../../engine/types";
 import { arg, fail, isBlank, numberCell, readTenorTable, toMatrix } from "../args";
 import { OUTLIER_THRESHOLD, TIER1_BOUNDS, calibrationArg, floorArg, tableSizes } from "../irrbbArgs";
@@ -13,11 +13,11 @@ import { INPUT_TABLES } from "../schema/tables";
 import { normalizeHeader } from "../schema/positions";
 import { columnsOf } from "../schema/outputs";
 import { table } from "../table";
+import { NII_OUTLIER_THRESHOLD } from "./irrbb";
 
 const FN = "OUTLIERTEST";
 
-/** The EU NII outlier test: a decline of annual NII above 5 % of Tier 1 (Delegated Regulation 2024/856 Art. 5(1)). */
-const NII_THRESHOLD = 0.05;
+const NII_THRESHOLD = NII_OUTLIER_THRESHOLD;
 
 /** A three-letter currency code, upper-cased, or undefined. */
 const codeOf = (v: unknown): string | undefined => (typeof v === "string" && /^[A-Za-z]{3}$/.test(v.trim()) ? v.trim().toUpperCase() : undefined);
@@ -123,9 +123,8 @@ const OUTLIERTEST = defineFunction(
           ? portfolioDeltaEve(book, asOf, pillars, sizes, floor, "INPUT").scenarios.map((s) => s.delta)
           : standardEve(book, asOf, pillars, sizes, floor).scenarios.map((s) => -s.loss);
       eveChanges.set(code, eve.map((d) => d * rate));
-      const horizon = prepareNii(book, asOf, 12);
-      const base = niiOfBook(horizon, scenarioShift(BASE_SCENARIO));
-      niiChanges.set(code, niiScenarios.map((name: BaselScenario) => (niiOfBook(horizon, scenarioShift({ kind: "STANDARD", name, sizes })) - base) * rate));
+      const runs = niiRuns(book, asOf, interpolatedCurve(pillars, "LINEAR"), niiScenarios.map((name) => ({ kind: "STANDARD", name, sizes }) as const), { horizonMonths: 12, rampMonths: 0, floor });
+      niiChanges.set(code, runs.values.map((v) => (v - runs.base) * rate));
     }
 
     const aggregate = (values: readonly Amount[]): Amount => {
@@ -147,7 +146,7 @@ const OUTLIERTEST = defineFunction(
       rows.forEach((r, k) => {
         if (r.total < rows[worst].total) worst = k;
       });
-      const cells = (label: string, r: (typeof rows)[number]): Cell[] => [label, r.name, ...r.values, r.total, r.total / tier1, r.outlier ? "OUTLIER" : ""];
+      const cells = (label: string, r: { name: string; values: Amount[]; total: Amount; outlier: boolean }): Cell[] => [label, r.name, ...r.values, r.total, r.total / tier1, r.outlier ? "OUTLIER" : ""];
       // The measure is the largest decline; when no scenario declines it is 0, with no scenario named.
       const none = { name: "", values: currencies.map(() => 0), total: 0, outlier: false };
       return { scenarioRows: rows.map((r) => cells(measure, r)), max: cells(`MAX ${measure}`, rows[worst].total < 0 ? rows[worst] : none) };

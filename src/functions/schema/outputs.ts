@@ -56,7 +56,10 @@ export const OUTPUTS = {
   SHOCK: fixed(["Tenor", "Zero rate"], (i) => i.shockTenors ?? (need(i.tenors, "tenors") === 1 ? FLAT_CURVE_TENORS.length : need(i.tenors, "tenors"))),
   DELTAEVE: fixed(["Scenario", "EVE", "ΔEVE", "ΔEVE % of base"], () => EVE_ROWS),
   STANDARDEVE: fixed(["Scenario", "EVE", "EVE loss", "% of Tier 1"], () => EVE_ROWS),
-  DELTANII: fixed(["Scenario", "NII", "ΔNII", "ΔNII % of base"], (i) => 1 + need(i.scenarios, "scenarios")),
+  DELTANII: {
+    columns: (i) => ["Scenario", "NII", "ΔNII", "ΔNII % of base", ...(i.tier1 ? ["ΔNII % of Tier 1"] : [])],
+    rows: (i) => 1 + need(i.scenarios, "scenarios") + (i.tier1 ? 1 : 0),
+  },
   OUTLIERTEST: {
     columns: (i) => {
       if (i.currencies === undefined) throw new Error("the shape needs the currencies");

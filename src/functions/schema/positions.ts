@@ -63,6 +63,8 @@ export const POSITION_COLUMNS = [
   col({ name: "Beta", aliases: [], required: "optional", kind: "number", default: "1", doc: "Pass-through of a rate shock to the position's rate in NII." }),
   col({ name: "Start", aliases: ["StartDate"], required: "optional", kind: "date", doc: "Origination date, on or before as_of; sets the term a fixed position renews for in NII." }),
   col({ name: "Currency", aliases: [], required: "optional", kind: "text", doc: "Currency code; with a currency argument only that currency's rows count." }),
+  col({ name: "Cap", aliases: [], required: "optional", kind: "rate", doc: "Highest rate the position renews at in NII (a decimal); at or above Floor." }),
+  col({ name: "Floor", aliases: [], required: "optional", kind: "rate", default: "none; 0 for non-maturity deposits", doc: "Lowest rate the position renews at in NII (a decimal); a non-maturity deposit never pays below 0 % unless its Floor says otherwise." }),
 ] as const satisfies readonly PositionColumn[];
 
 export type PositionColumnName = (typeof POSITION_COLUMNS)[number]["name"];

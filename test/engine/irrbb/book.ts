@@ -22,6 +22,9 @@ export interface Row {
   beta?: number;
   start?: SerialDate;
   basis?: number;
+  spread?: number;
+  cap?: number;
+  floor?: number;
 }
 
 export function book(rows: readonly Row[]): Portfolio {
@@ -45,6 +48,12 @@ export function book(rows: readonly Row[]): Portfolio {
     p.beta[i] = r.beta ?? 1;
     p.start[i] = r.start ?? 0;
     p.basis[i] = r.basis ?? 3;
+    if (r.spread !== undefined) {
+      p.spread[i] = r.spread;
+      p.spreadGiven[i] = 1;
+    }
+    p.cap[i] = r.cap ?? NaN;
+    p.floor[i] = r.floor ?? NaN;
   });
   return p;
 }

@@ -1,6 +1,7 @@
 /**
- * The workbook the preview and the browser test start from: a positions table, a zero curve, and a
- * draft sheet with two rows the validation report flags.
+ * The workbook the preview and the browser test start from: a positions table, a zero curve, a draft
+ * sheet with two rows the validation report flags, and a book in two currencies (EUR and USD positions
+ * in `Book2!A1:M16`, their curves by currency in `Curves!A1:C10`, FX rates to EUR in `FX!A1:B3`).
  */
 import { FakeWorkbook, type CalculationHost } from "./workbook";
 
@@ -47,6 +48,29 @@ export const DEMO_DRAFT: (string | number)[][] = [
   ["X-4", "L", 700000, 0.02, serial("2028-01-31"), "FIXED", "BULLET", 1, "", "", "", "", "EUR"],
 ];
 
+/** EUR and USD positions in one range: the demo table's rows and five USD ones. */
+export const DEMO_TWO_CURRENCIES: (string | number)[][] = [
+  ...DEMO_POSITIONS,
+  ["U-401", "A", 2000000, 0.052, serial("2030-06-30"), "FIXED", "BULLET", 2, "", "", "", "", "USD"],
+  ["U-402", "A", 1200000, 0.047, serial("2035-12-31"), "FIXED", "ANNUITY", 12, "", "", "", "", "USD"],
+  ["U-403", "L", 1500000, 0.021, "", "", "", "", "", "NMD_RETAIL_TRANSACTIONAL", 0.5, 3, "USD"],
+  ["U-404", "L", 900000, 0.043, serial("2027-09-30"), "FIXED", "BULLET", 1, "", "", "", "", "USD"],
+  ["U-405", "A", 800000, 0.049, serial("2029-03-31"), "FLOATING", "BULLET", 4, serial("2026-03-31"), "", "", "", "USD"],
+];
+
+/** The curves by currency: a header row Tenor, EUR, USD (ALM.OUTLIERTEST's `curves`). */
+export const DEMO_CURVES: (string | number)[][] = [
+  ["Tenor", "EUR", "USD"],
+  ...DEMO_CURVE.slice(1).map(([tenor, eur], i) => [tenor, eur, [0.0431, 0.0428, 0.0419, 0.0402, 0.0385, 0.0379, 0.0392, 0.0411, 0.0405][i]]),
+];
+
+/** Units of EUR per unit of each currency (ALM.OUTLIERTEST's `fx`). */
+export const DEMO_FX: (string | number)[][] = [
+  ["Currency", "Rate"],
+  ["EUR", 1],
+  ["USD", 0.92],
+];
+
 function fill(wb: FakeWorkbook, sheetName: string, rows: (string | number)[][], dateCols: number[] = []): void {
   const sheet = wb.sheet(sheetName) ?? wb.addSheet(sheetName);
   rows.forEach((row, r) =>
@@ -69,6 +93,9 @@ export function demoWorkbook(excel: CalculationHost = null): FakeWorkbook {
   wb.tables.push({ name: "Positions", sheet: "Positions", box: { top: 0, left: 0, bottom: DEMO_POSITIONS.length - 1, right: HEADER.length - 1 } });
   fill(wb, "Curve", DEMO_CURVE);
   fill(wb, "Draft", DEMO_DRAFT, [4]);
+  fill(wb, "Book2", DEMO_TWO_CURRENCIES, [4, 8]);
+  fill(wb, "Curves", DEMO_CURVES);
+  fill(wb, "FX", DEMO_FX);
   wb.activeSheet = "Positions";
   wb.selection = { sheet: "Positions", box: { top: 0, left: 0, bottom: 0, right: 0 } };
   void wb.calculate();

@@ -1,7 +1,8 @@
 /**
  * An in-memory workbook for the fake Office host: sheets of cells, defined names, tables, settings and
  * charts, with just enough calculation to show what the add-in writes. A cell holding a formula made of
- * ALM.* calls, references, defined names, numbers, text and + − × ÷ is evaluated, and a table result
+ * ALM.* calls, the Excel functions CHOOSECOLS, TAKE and XMATCH (the forms the add-in writes; see
+ * BUILTINS), references, defined names, numbers, text and + − × ÷ is evaluated, and a table result
  * spills like a dynamic array (or shows #SPILL!). Anything else keeps its formula and shows #NAME?.
  *
  * ALM.* calls go through an `EmulatedExcel` (excelHost.ts): the functions the shipped `functions.js`
@@ -185,6 +186,64 @@ function tokenize(src: string): Tok[] {
   }
   return out;
 }
+
+/** A single value out of a function's argument (a 1×1 array or a value); errors are thrown. */
+function single(v: unknown[][]): unknown {
+  const x = v[0]?.[0];
+  if (x instanceof HostError) throw new ExcelErr(x.code, x.message);
+  return x;
+}
+
+function whole(v: unknown[][], what: string): number {
+  const x = single(v);
+  if (typeof x !== "number" || !Number.isInteger(x)) throw new ExcelErr("#VALUE!", `${what}: expected a whole number, got ${String(x)}`);
+  return x;
+}
+
+/** Index `k` (1-based, or negative from the end) into `n` items, as CHOOSECOLS and TAKE read it. */
+function index(k: number, n: number, fn: string): number {
+  const i = k > 0 ? k - 1 : n + k;
+  if (k === 0 || i < 0 || i >= n) throw new ExcelErr("#VALUE!", `${fn}: ${k} is outside the ${n} columns`);
+  return i;
+}
+
+/**
+ * The few Excel functions the add-in's formulas use besides ALM.* ones (a book in several currencies
+ * takes each currency's curve with CHOOSECOLS(curves, 1, XMATCH(code, TAKE(curves, 1)))), calculated as
+ * Excel 365 does for the forms the add-in writes. `array` reads an argument as an array.
+ */
+const BUILTINS: Record<string, (args: Val[], array: (v: Val) => unknown[][]) => Val> = {
+  CHOOSECOLS: (args, array) => {
+    if (args.length < 2) throw new ExcelErr("#VALUE!", "CHOOSECOLS needs an array and at least one column number");
+    const m = array(args[0]);
+    const cols = args.slice(1).map((a) => index(whole(array(a), "CHOOSECOLS"), m[0]?.length ?? 0, "CHOOSECOLS"));
+    return m.map((row) => cols.map((c) => row[c]));
+  },
+  TAKE: (args, array) => {
+    const m = array(args[0]);
+    const take = <T>(list: T[], k: Val | undefined): T[] => {
+      if (k === undefined) return list;
+      const n = whole(array(k), "TAKE");
+      if (n === 0) throw new ExcelErr("#CALC!", "TAKE of 0 rows or columns is an empty array");
+      return n > 0 ? list.slice(0, n) : list.slice(Math.max(0, list.length + n));
+    };
+    const rows = take(m, args[1]);
+    return args[2] === undefined ? rows : rows.map((r) => take(r, args[2]));
+  },
+  XMATCH: (args, array) => {
+    if ((args[2] !== undefined && single(array(args[2])) !== 0) || (args[3] !== undefined && single(array(args[3])) !== 1)) {
+      throw new ExcelErr("#VALUE!", "the fake host's XMATCH does exact matches from the first item only");
+    }
+    const wanted = single(array(args[0]));
+    const m = array(args[1]);
+    if (m.length > 1 && m[0].length > 1) throw new ExcelErr("#VALUE!", "XMATCH looks in one row or one column");
+    const list = m.length === 1 ? m[0] : m.map((r) => r[0]);
+    const same = (x: unknown) => (typeof x === "string" && typeof wanted === "string" ? x.toUpperCase() === wanted.toUpperCase() : x === wanted);
+    const i = list.findIndex(same);
+    if (i < 0) throw new ExcelErr("#N/A", `XMATCH found no ${String(wanted)}`);
+    return i + 1;
+  },
+};
 
 export class FakeWorkbook {
   sheets: FakeSheet[] = [];
@@ -608,8 +667,10 @@ export class FakeWorkbook {
    * and the cell shows #BUSY! until the next round.
    */
   private call(name: string, args: Val[], calc: Calc): Val {
+    const builtin = BUILTINS[name.toUpperCase()];
+    if (builtin) return builtin(args, (v) => this.arrayOf(v));
     const m = /^ALM\.([A-Z0-9_.]+)$/i.exec(name);
-    if (!m) throw new ExcelErr("#NAME?", `the fake host evaluates only ALM.* functions, not ${name}`);
+    if (!m) throw new ExcelErr("#NAME?", `the fake host evaluates only ALM.* functions and ${Object.keys(BUILTINS).join(", ")}, not ${name}`);
     const id = m[1].toUpperCase();
     if (!calc.excel) throw new ExcelErr("#NAME?", calc.missing);
     if (!calc.declared.has(id)) throw new ExcelErr("#NAME?", `ALM.${id} is not declared in this build's functions.json`);
@@ -629,6 +690,18 @@ export class FakeWorkbook {
     }
     if (!answer.ok) throw answer.error;
     return cloneCells(answer.value) as Val;
+  }
+
+  /**
+   * An argument of an Excel function as an array: a reference's cells (errors as errors), where a blank
+   * cell reads as 0 — as in any array Excel computes from a range (`=CHOOSECOLS(A1:B3,1)` shows 0 for a
+   * blank) — or a value as a 1×1 array.
+   */
+  private arrayOf(v: Val): unknown[][] {
+    if (v instanceof ExcelErr) throw v;
+    if (Array.isArray(v)) return v as unknown[][];
+    if (v && typeof v === "object" && (v as Ref).kind === "ref") return this.argValues(v as Ref).map((row) => row.map((c) => (c === null ? 0 : c)));
+    return [[v ?? 0]];
   }
 
   // ----- inspection ------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import type { Cell } from "./runner";
 
 export { currencyArg, requiredCurrencyArg } from "./args";
 import { INPUT_TABLES } from "./schema/tables";
+import { BEHAVIOURS, type Behaviour } from "./schema/choices";
 import { normalizeHeader } from "./schema/positions";
 
 /** Scenario names a `scenario` argument accepts: the six Basel ones and BASE (no shock). */
@@ -104,8 +105,6 @@ export function tableSizes(fn: string, currency: string, calibration: Calibratio
 }
 
 /** How scenarios move CPR and TDRR: as the table gives them (INPUT), or by SRP31's scenario multipliers (BASEL). */
-export const BEHAVIOURS = ["INPUT", "BASEL"] as const;
-export type Behaviour = (typeof BEHAVIOURS)[number];
 export const behaviourArg = () => arg.optionalChoice<Behaviour>("behaviour", BEHAVIOURS, "INPUT");
 
 /** Shock sizes for a standard scenario: the call's currency is required. */

@@ -15,8 +15,13 @@ import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { buildFakeHost } from "../../scripts/fake-host/bundle";
+import { POSITION_HEADER } from "../../src/sample/products";
+import { colLetters } from "../../src/taskpane/excel/a1";
+
+/** The sample bank's USD curve starts one column right of its positions table. */
+const CURVES_LEFT = colLetters(POSITION_HEADER.length + 1);
 
 jest.setTimeout(180_000);
 
@@ -76,6 +81,33 @@ afterAll(async () => {
   await browser?.close();
   await new Promise((r) => (server ? server.close(r) : r(undefined)));
 });
+
+/**
+ * A new 800 × 900 page on the pane with the fake host in place of office.js, no network beyond the local
+ * server, and the page's errors collected; opened at step 1.
+ */
+async function freshPane(options: { watchCsp?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; problems: string[]; a11y: AxeViolation[] }> {
+  const context = await browser.newContext({ viewport: { width: 800, height: 900 }, reducedMotion: "reduce" });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console error: ${m.text()}`);
+  });
+  if (options.watchCsp) {
+    await page.addInitScript(() => {
+      const w = window as unknown as { __csp: string[] };
+      w.__csp = [];
+      document.addEventListener("securitypolicyviolation", (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+  }
+  // No network beyond the local server; the fake host answers in place of office.js from the Office
+  // CDN (which the CSP allows). Playwright tries the route registered last first.
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  await page.route("**/office.js", (route) => route.fulfill({ status: 200, contentType: "application/javascript", body: fakeHost }));
+  await openPane(page);
+  return { context, page, problems, a11y: [] };
+}
 
 async function openPane(page: Page): Promise<void> {
   await page.goto(`${base}/taskpane.html`);
@@ -148,25 +180,8 @@ async function axeSerious(page: Page, label: string): Promise<AxeViolation[]> {
 
 describe("task pane in Chromium with a fake Excel host", () => {
   it("walks the wizard with keyboard and mouse and writes live formulas, names and charts", async () => {
-    const context = await browser.newContext({ viewport: { width: 800, height: 900 }, reducedMotion: "reduce" });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-    page.on("console", (m) => {
-      if (m.type() === "error") problems.push(`console error: ${m.text()}`);
-    });
-    await page.addInitScript(() => {
-      const w = window as unknown as { __csp: string[] };
-      w.__csp = [];
-      document.addEventListener("securitypolicyviolation", (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
-    // No network beyond the local server; the fake host answers in place of office.js from the Office
-    // CDN (which the CSP allows). Playwright tries the route registered last first.
-    await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
-    await page.route("**/office.js", (route) => route.fulfill({ status: 200, contentType: "application/javascript", body: fakeHost }));
-    const a11y: AxeViolation[] = [];
-
-    await openPane(page);
+    // Content-security-policy violations are collected from the first script on (window.__csp).
+    const { context, page, problems, a11y } = await freshPane({ watchCsp: true });
     await expect_(page.getByRole("tab", { name: "1 Positions" })).toHaveAttribute("aria-selected", "true");
 
     // Step 1 — a range with bad rows first, chosen with the keyboard.
@@ -272,9 +287,9 @@ describe("task pane in Chromium with a fake Excel host", () => {
     expect(input(first, "ALM Scenarios", "V19")).toBe('=ALM.SHOCK(ALM_Curve,200,ALM_Currency,"BCBS2024","NONE")');
     expect(input(first, "ALM Results", "A5")).toBe('=ALM.DELTAEVE(ALM_Positions,ALM_AsOf,ALM_Curve,ALM_Currency,"BCBS2024","NONE")');
     expect(input(first, "ALM Results", "A17")).toBe('=ALM.STANDARDEVE(ALM_Positions,ALM_AsOf,ALM_Curve,ALM_Currency,"BCBS2024","NONE",ALM_Tier1)');
-    expect(input(first, "ALM Results", "A30")).toBe("=ALM.DELTANII(ALM_Positions,ALM_AsOf,ALM_Curve,ALM_Currency)");
+    expect(input(first, "ALM Results", "A30")).toBe('=ALM.DELTANII(ALM_Positions,ALM_AsOf,ALM_Curve,ALM_Currency,,,,,"BCBS2024","NONE",ALM_Tier1)');
     expect(input(first, "ALM Results", "A38")).toBe('=ALM.REPRICINGGAP(ALM_Positions,ALM_AsOf,"BASEL")');
-    expect(input(first, "ALM Results", "D65")).toBe("=ALM.NII(ALM_Positions,ALM_AsOf,ALM_Curve,200,ALM_Currency,12,12)");
+    expect(input(first, "ALM Results", "D65")).toBe('=ALM.NII(ALM_Positions,ALM_AsOf,ALM_Curve,200,ALM_Currency,12,12,"BCBS2024","NONE")');
     expect(first.names).toEqual({
       ALM_Positions: "=Positions[#All]",
       ALM_AsOf: "='ALM Scenarios'!$B$5",
@@ -339,17 +354,7 @@ describe("task pane in Chromium with a fake Excel host", () => {
   });
 
   it("runs the sample bank end to end: a new sheet, every step filled, and results that are numbers", async () => {
-    const context = await browser.newContext({ viewport: { width: 800, height: 900 }, reducedMotion: "reduce" });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-    page.on("console", (m) => {
-      if (m.type() === "error") problems.push(`console error: ${m.text()}`);
-    });
-    await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
-    await page.route("**/office.js", (route) => route.fulfill({ status: 200, contentType: "application/javascript", body: fakeHost }));
-    const a11y: AxeViolation[] = [];
-    await openPane(page);
+    const { context, page, problems, a11y } = await freshPane();
     // A sheet of that name already exists: the sample goes to a new one beside it.
     await page.evaluate(() => {
       const h = (window as unknown as { __almFakeHost: { workbook: { addSheet(n: string): unknown; setInput(s: unknown, p: object, v: unknown): void; notify(): void } } }).__almFakeHost;
@@ -370,14 +375,14 @@ describe("task pane in Chromium with a fake Excel host", () => {
     const sampled = await snapshot(page);
     expect(sheetOf(sampled, "ALM Sample Bank")?.cells).toEqual(sheetOf(before, "ALM Sample Bank")?.cells);
     expect(input(sampled, "ALM Sample Bank (2)", "A1")).toBe("Id");
-    expect(input(sampled, "ALM Sample Bank (2)", "V2")).toBe("Tenor");
+    expect(input(sampled, "ALM Sample Bank (2)", `${CURVES_LEFT}2`)).toBe("Tenor");
     a11y.push(...(await axeSerious(page, "sample bank ready")));
 
     await write.click();
     await page.getByText("Written", { exact: true }).waitFor();
     const done = await snapshot(page);
     expect(done.names.ALM_Positions).toBe("=ALMSampleBank[#All]");
-    expect(done.names.ALM_Curve).toBe("='ALM Sample Bank (2)'!$V$2:$W$14");
+    expect(done.names.ALM_Curve).toBe(`='ALM Sample Bank (2)'!$${CURVES_LEFT}$2:$${colLetters(POSITION_HEADER.length + 2)}$14`);
     expect(input(done, "ALM Scenarios", "B6")).toBe("USD");
     // ΔEVE: BASE and the six scenarios, EVE and ΔEVE, calculated by the shipped functions, are numbers.
     expect(value(done, "ALM Results", "A6")).toBe("BASE");
@@ -397,6 +402,65 @@ describe("task pane in Chromium with a fake Excel host", () => {
     a11y.push(...(await axeSerious(page, "sample bank written")));
     await shoot(page, "sample-bank-written");
 
+    expect(problems).toEqual([]);
+    expect(a11y).toEqual([]);
+    await context.close();
+  });
+
+  it("writes a two-currency outlier test: curves by currency, typed FX rates, and per-currency ΔEVE, calculated", async () => {
+    const { context, page, problems, a11y } = await freshPane();
+
+    // Step 1: the demo's Book2 range holds EUR and USD positions.
+    await page.getByRole("radio", { name: "A range" }).click();
+    await page.getByRole("textbox", { name: /Positions range/ }).fill("Book2!A1:M16");
+    await page.getByRole("button", { name: "Read positions" }).click();
+    await page.getByText(/Read 15 rows and 13 columns/).waitFor();
+    await page.getByLabel("As-of date").fill("2025-12-31");
+
+    // Step 2: curves by currency and the rates to EUR.
+    await page.getByRole("tab", { name: "2 Curve" }).click();
+    await page.getByText(/The positions hold EUR, USD\./).waitFor();
+    await page.getByRole("textbox", { name: /Curves by currency range/ }).fill("Curves!A1:C10");
+    await page.getByRole("button", { name: "Read curves" }).click();
+    await page.getByText("Read 9 pillars for EUR, USD from Curves!$A$1:$C$10.").waitFor();
+    await page.getByRole("img", { name: /^EUR zero curve/ }).waitFor();
+    await page.getByRole("img", { name: /^USD zero curve/ }).waitFor();
+    await page.getByRole("combobox", { name: /Reporting currency/ }).fill("EUR");
+    await page.keyboard.press("Escape");
+    await page.getByRole("textbox", { name: "USD rate (EUR per 1 USD)" }).fill("0.92");
+    a11y.push(...(await axeSerious(page, "curves by currency")));
+    await shoot(page, "2-curves-by-currency");
+
+    // Step 3: one chart of shocked curves per currency.
+    await page.getByRole("tab", { name: "3 Scenarios" }).click();
+    await page.getByRole("img", { name: /^EUR: shocked curves against the base/ }).waitFor();
+    await page.getByRole("img", { name: /^USD: shocked curves against the base/ }).waitFor();
+    a11y.push(...(await axeSerious(page, "scenarios by currency")));
+    await shoot(page, "3-scenarios-by-currency");
+
+    // Step 4: Tier 1 in EUR, the EU aggregation, write.
+    await page.getByRole("tab", { name: "4 Output" }).click();
+    await page.getByRole("textbox", { name: /Tier 1 capital \(EUR\)/ }).fill("4000000");
+    await page.getByRole("radio", { name: /^EU: losses plus 50 % of gains/ }).click();
+    a11y.push(...(await axeSerious(page, "output by currency")));
+    await page.getByRole("button", { name: "Write to workbook" }).click();
+    await page.getByText("Written", { exact: true }).waitFor();
+    await shoot(page, "4-output-outlier-test");
+    const done = await snapshot(page);
+    expect(input(done, "ALM Results", "A5")).toBe('=ALM.OUTLIERTEST(ALM_Positions,ALM_AsOf,ALM_Curves,ALM_Tier1,ALM_FX,"FULL","BCBS2024","NONE","EU")');
+    expect(done.names).toMatchObject({ ALM_Curves: "=Curves!$A$1:$C$10", ALM_FX: "='ALM Scenarios'!$D$5:$E$7", ALM_Tier1: "='ALM Scenarios'!$B$7" });
+    // The outlier table spilled: header, six EVE and two NII scenarios, MAX EVE and MAX NII; numbers.
+    expect(["A5", "C5", "D5", "E5"].map((a) => value(done, "ALM Results", a))).toEqual(["Measure", "EUR", "USD", "Aggregate"]);
+    expect(value(done, "ALM Results", "A14")).toBe("MAX EVE");
+    for (let row = 6; row <= 15; row++) {
+      for (const col of ["C", "D", "E", "F"]) {
+        const v = value(done, "ALM Results", `${col}${row}`);
+        expect({ cell: `${col}${row}`, finite: typeof v === "number" && Number.isFinite(v) }).toEqual({ cell: `${col}${row}`, finite: true });
+      }
+    }
+    const errors = ["ALM Results", "ALM Scenarios"].flatMap((n) => Object.entries(sheetOf(done, n)?.cells ?? {}).filter(([, c]) => c.error !== undefined || (typeof c.value === "string" && c.value.startsWith("#"))).map(([k, c]) => `${n}!${k} ${c.value} ${c.error ?? ""}`));
+    expect(errors).toEqual([]);
+    expect((await calculatedBy(page)).violations).toEqual([]);
     expect(problems).toEqual([]);
     expect(a11y).toEqual([]);
     await context.close();

@@ -67,7 +67,7 @@ function toLayout(spec: InputSpec): LayoutInput {
     currency: spec.currency,
     tier1: spec.tier1,
     curve: spec.typed ? { kind: "pillars", cells: [["1Y", 0.02], ["5Y", 0.025], ["10Y", 0.028]] } : layoutInput.curve,
-    outputs: spec.flags,
+    outputs: { ...spec.flags, outlier: null },
   };
 }
 

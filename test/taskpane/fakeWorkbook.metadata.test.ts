@@ -121,3 +121,37 @@ describe("the fake workbook calculates through the shipped functions.json", () =
     }
   });
 });
+
+describe("the Excel functions the fake workbook calculates besides ALM.* ones", () => {
+  /** A curves-by-currency range in A1:C4 and `formula` in E1, calculated; what E1 shows, spill included. */
+  async function curves(formula: string, third: (string | number | null)[] = ["10Y", 0.03, 0.045]): Promise<unknown[][]> {
+    const wb = new FakeWorkbook(shippedExcel());
+    const sheet = wb.addSheet("Sheet1");
+    [["Tenor", "EUR", "USD"], ["1Y", 0.02, 0.04], ["5Y", 0.025, 0.042], third].forEach((row, r) => row.forEach((v, c) => wb.setInput(sheet, { row: r, col: c }, v)));
+    wb.names.set("Curves", { formula: "=Sheet1!$A$1:$C$4", comment: "" });
+    wb.setInput(sheet, { row: 0, col: 4 }, formula);
+    await wb.calculate();
+    const box = wb.spillRange(sheet, { row: 0, col: 4 }) ?? { top: 0, left: 4, bottom: 0, right: 4 };
+    const out: unknown[][] = [];
+    for (let r = box.top; r <= box.bottom; r++) out.push([...Array(box.right - box.left + 1).keys()].map((c) => wb.valueOf(sheet, { row: r, col: box.left + c })));
+    return out;
+  }
+
+  it("takes a currency's column by its header with CHOOSECOLS, XMATCH and TAKE, as the pane's formulas do", async () => {
+    expect(await curves('=CHOOSECOLS(Curves,1,XMATCH("usd",TAKE(Curves,1)))')).toEqual([["Tenor", "USD"], ["1Y", 0.04], ["5Y", 0.042], ["10Y", 0.045]]);
+    expect(await curves("=TAKE(Curves,-1,-2)")).toEqual([[0.03, 0.045]]);
+    expect(await curves('=XMATCH("JPY",TAKE(Curves,1))')).toEqual([["#N/A"]]);
+    expect(await curves("=CHOOSECOLS(Curves,4)")).toEqual([["#VALUE!"]]);
+  });
+
+  it("gives an ALM function the same curve through CHOOSECOLS as a two-column range, and a blank cell as 0, as Excel's arrays do", async () => {
+    // EUR's columns are adjacent to the tenors, so the same curve is also a plain two-column range.
+    const eur = await curves('=ALM.ZERO(CHOOSECOLS(Curves,1,XMATCH("EUR",TAKE(Curves,1))),7)');
+    expect(eur).toEqual(await curves("=ALM.ZERO(Sheet1!A1:B4,7)"));
+    expect(eur[0][0]).toBeCloseTo(0.025 + ((0.03 - 0.025) * 2) / 5, 12);
+    const usd = await curves('=ALM.ZERO(CHOOSECOLS(Curves,1,XMATCH("USD",TAKE(Curves,1))),7)');
+    expect(usd[0][0]).toBeCloseTo(0.042 + ((0.045 - 0.042) * 2) / 5, 12);
+    // A blank row reads as tenor 0 and rate 0: the curve reader refuses it (the pane asks for a range without blank rows).
+    expect((await curves('=ALM.ZERO(CHOOSECOLS(Curves,1,XMATCH("USD",TAKE(Curves,1))),7)', [null, null, null]))[0][0]).toBe("#VALUE!");
+  });
+});

@@ -10,7 +10,8 @@ import { defaultSetup } from "../../src/taskpane/domain/setup";
 import { planCustom } from "../../src/taskpane/domain/scenarios";
 import { POSITION_HEADER } from "../../src/sample/products";
 import { SAMPLE_AS_OF, SAMPLE_CURVES, positionsIn, tier1In } from "../../src/sample/sampleBank";
-import { layoutInput, userView, withFakeHost } from "./support/fakeHost";
+import { CURVES_LEFT, LAST, SAMPLE_CURVE_RANGES, layoutInput, userView, withFakeHost } from "./support/fakeHost";
+import { colLetters } from "../../src/taskpane/excel/a1";
 
 const fake = withFakeHost();
 
@@ -355,7 +356,7 @@ describe("gateway writes the sample bank (fake Excel host)", () => {
         sheet: "ALM Sample Bank (2)",
         table: "ALMSampleBank2",
         positions: usd.length - 1,
-        curves: { USD: "'ALM Sample Bank (2)'!V2:W14", EUR: "'ALM Sample Bank (2)'!Y2:Z14" },
+        curves: { USD: `'ALM Sample Bank (2)'!${SAMPLE_CURVE_RANGES.USD}`, EUR: `'ALM Sample Bank (2)'!${SAMPLE_CURVE_RANGES.EUR}` },
         currency: "USD",
         asOf: SAMPLE_AS_OF,
         tier1: tier1In("USD"),
@@ -380,7 +381,7 @@ describe("gateway writes the sample bank (fake Excel host)", () => {
     const rec = ledger.sheets["ALM Sample Bank (2)"];
     expect(rec.created).toBe(true);
     expect(rec.cells).toEqual({});
-    expect(rec.ranges?.slice(0, 4)).toEqual(["A1:T1", `A2:T${usd.length}`, "V1", "V2:W2"]);
+    expect(rec.ranges?.slice(0, 4)).toEqual([`A1:${LAST}1`, `A2:${LAST}${usd.length}`, `${CURVES_LEFT}1`, `${CURVES_LEFT}2:${colLetters(POSITION_HEADER.length + 2)}2`]);
     expect(ledger.tables).toEqual([{ sheet: "ALM Sample Bank (2)", name: "ALMSampleBank2" }]);
     // Nothing outside the new sheet changed.
     const after = userView(wb);

@@ -3,6 +3,7 @@ import { boxAddress, boxOf, cellsOf, qualified } from "../../src/taskpane/excel/
 import { footprint } from "../../src/taskpane/excel/ownership";
 import {
   NAMES,
+  RESULTS,
   SHEETS,
   almFormula,
   numberLiteral,
@@ -10,6 +11,7 @@ import {
   planFormulas,
   resultsSheetLayout,
   scenarioSheetLayout,
+  sectionOffsets,
   textLiteral,
   userText,
   type LayoutInput,
@@ -20,7 +22,24 @@ import { BASEL_SCENARIOS } from "../../src/taskpane/domain/setup";
 import { POSITION_HEADER } from "../../src/sample/products";
 import { SAMPLE_AS_OF, SAMPLE_CURVES, positionsIn, tier1In } from "../../src/sample/sampleBank";
 import { planCustom, type PlannedCustom } from "../../src/taskpane/domain/scenarios";
-import { layoutInput } from "./support/fakeHost";
+import { LAST, SAMPLE_CURVE_RANGES, layoutInput } from "./support/fakeHost";
+
+/** Throws when two blocks, two spill areas, or a block and a spill area (other than a formula's own anchor) share a cell. */
+function expectNoOverlap(sheet: SheetPlan): void {
+  const seen = new Map<string, string>();
+  const claim = (what: string, cells: Iterable<{ row: number; col: number }>) => {
+    for (const c of cells) {
+      const k = `${c.row},${c.col}`;
+      if (seen.has(k)) throw new Error(`${sheet.sheet}: ${what} overlaps ${seen.get(k)} at ${k}`);
+      seen.set(k, what);
+    }
+  };
+  sheet.blocks.forEach((b, i) => {
+    const spill = sheet.spills.find((s) => s.anchor.row === b.anchor.row && s.anchor.col === b.anchor.col);
+    if (!spill) claim(`block ${i}`, cellsOf(boxOf(b.anchor, b.cells.length, Math.max(...b.cells.map((r) => r.length)))));
+  });
+  sheet.spills.forEach((s, i) => claim(`spill ${i}`, cellsOf(boxOf(s.anchor, s.rows, s.cols))));
+}
 
 function planned(c: Parameters<typeof planCustom>[0]): PlannedCustom {
   const r = planCustom(c);
@@ -44,7 +63,8 @@ describe("sheet layouts", () => {
     expect(formulasOf(sheet)).toEqual([
       '=ALM.DELTAEVE(ALM_Positions,ALM_AsOf,ALM_Curve,ALM_Currency,"BCBS2024","NONE")',
       '=ALM.STANDARDEVE(ALM_Positions,ALM_AsOf,ALM_Curve,ALM_Currency,"BCBS2024","NONE",ALM_Tier1)',
-      "=ALM.DELTANII(ALM_Positions,ALM_AsOf,ALM_Curve,ALM_Currency)",
+      // Calibration, floor and Tier 1 as the other tables take them (the EU NII outlier test with a Tier 1).
+      '=ALM.DELTANII(ALM_Positions,ALM_AsOf,ALM_Curve,ALM_Currency,,,,,"BCBS2024","NONE",ALM_Tier1)',
       '=ALM.REPRICINGGAP(ALM_Positions,ALM_AsOf,"BASEL")',
     ]);
   });
@@ -103,8 +123,9 @@ describe("sheet layouts", () => {
     expect(f).toContain("=ALM.EVE(ALM_Positions,ALM_AsOf,ALM_Curve,,ALM_Currency)");
     expect(f).toContain("=ALM.NII(ALM_Positions,ALM_AsOf,ALM_Curve,,ALM_Currency,12)");
     expect(f).toContain('=ALM.EVE(ALM_Positions,ALM_AsOf,ALM_Curve,-100,ALM_Currency,"BCBS2024","NONE")');
-    expect(f).toContain("=ALM.NII(ALM_Positions,ALM_AsOf,ALM_Curve,-100,ALM_Currency,12)");
-    expect(f).toContain("=ALM.NII(ALM_Positions,ALM_AsOf,ALM_Curve,200,ALM_Currency,12,12)");
+    // The scenario NII takes the floor (and calibration) the scenario's EVE and ALM.SHOCK take.
+    expect(f).toContain('=ALM.NII(ALM_Positions,ALM_AsOf,ALM_Curve,-100,ALM_Currency,12,,"BCBS2024","NONE")');
+    expect(f).toContain('=ALM.NII(ALM_Positions,ALM_AsOf,ALM_Curve,200,ALM_Currency,12,12,"BCBS2024","NONE")');
     expect(f).toContain("=B64-$B$63");
     expect(f).toContain("=D65-$D$63");
   });
@@ -169,19 +190,7 @@ describe("sheet layouts", () => {
             : { kind: "range" as const, ref: "Curve!$A$1:$B$50", pillarCount: pillars };
           const plan = outputPlan({ ...base, basel, custom, curve, tier1 });
           for (const sheet of plan.sheets) {
-            const seen = new Map<string, string>();
-            const claim = (what: string, cells: Iterable<{ row: number; col: number }>) => {
-              for (const c of cells) {
-                const k = `${c.row},${c.col}`;
-                if (seen.has(k)) throw new Error(`${sheet.sheet}: ${what} overlaps ${seen.get(k)} at ${k}`);
-                seen.set(k, what);
-              }
-            };
-            sheet.blocks.forEach((b, i) => {
-              const spill = sheet.spills.find((s) => s.anchor.row === b.anchor.row && s.anchor.col === b.anchor.col);
-              if (!spill) claim(`block ${i}`, cellsOf(boxOf(b.anchor, b.cells.length, Math.max(...b.cells.map((r) => r.length)))));
-            });
-            sheet.spills.forEach((s, i) => claim(`spill ${i}`, cellsOf(boxOf(s.anchor, s.rows, s.cols))));
+            expectNoOverlap(sheet);
             expect(footprint(sheet).length).toBeGreaterThan(0);
           }
           // Every name points into a written block or a user range.
@@ -216,7 +225,7 @@ describe("sample bank layout", () => {
   it("puts the USD positions with their header from A1 and the table over exactly those cells", () => {
     const layout = sampleBankLayout("ALM Sample Bank", "ALMSampleBank");
     expect(layout.table).toEqual({ name: "ALMSampleBank", box: boxOf({ row: 0, col: 0 }, usd.length, POSITION_HEADER.length) });
-    expect(boxAddress(layout.table.box)).toBe(`A1:T${usd.length}`);
+    expect(boxAddress(layout.table.box)).toBe(`A1:${LAST}${usd.length}`);
     const [header, data] = layout.sheet.blocks;
     expect(header).toMatchObject({ anchor: { row: 0, col: 0 }, cells: [POSITION_HEADER], bold: true });
     expect(data.anchor).toEqual({ row: 1, col: 0 });
@@ -227,8 +236,8 @@ describe("sample bank layout", () => {
 
   it("writes the USD and EUR curves beside the table, each range holding the header and every pillar", () => {
     const layout = sampleBankLayout("ALM Sample Bank", "ALMSampleBank");
-    expect(qualified(layout.sheet.sheet, layout.curves.USD, false)).toBe("'ALM Sample Bank'!V2:W14");
-    expect(qualified(layout.sheet.sheet, layout.curves.EUR, false)).toBe("'ALM Sample Bank'!Y2:Z14");
+    expect(qualified(layout.sheet.sheet, layout.curves.USD, false)).toBe(`'ALM Sample Bank'!${SAMPLE_CURVE_RANGES.USD}`);
+    expect(qualified(layout.sheet.sheet, layout.curves.EUR, false)).toBe(`'ALM Sample Bank'!${SAMPLE_CURVE_RANGES.EUR}`);
     for (const c of ["USD", "EUR"] as const) {
       const written = new Map<string, unknown>();
       for (const b of layout.sheet.blocks) b.cells.forEach((row, i) => row.forEach((v, j) => written.set(`${b.anchor.row + i},${b.anchor.col + j}`, v)));
@@ -249,5 +258,111 @@ describe("sample bank layout", () => {
       }
     }
     for (const c of ["USD", "EUR"] as const) expect(layout.curves[c].left).toBeGreaterThan(layout.table.box.right + 1);
+  });
+});
+
+describe("sheet layouts of a book in several currencies", () => {
+  const book: LayoutInput = {
+    ...base,
+    curve: { kind: "byCurrency", ref: "Curves!$A$1:$C$10", pillarCount: 9, currencies: ["USD", "EUR"], fx: { kind: "typed", rows: [["USD", 1], ["EUR", 1.1]] } },
+    currency: "USD",
+    outputs: { ...base.outputs, outlier: { method: "FULL", rule: "EU" } },
+  };
+  const curveOf = (c: string) => `CHOOSECOLS(ALM_Curves,1,XMATCH("${c}",TAKE(ALM_Curves,1)))`;
+
+  it("puts the outlier test on top, then a section per currency over its column of the curves, with its code as currency", () => {
+    const { sheet } = resultsSheetLayout(book, {});
+    const formulas = formulasOf(sheet);
+    expect(formulas[0]).toBe('=ALM.OUTLIERTEST(ALM_Positions,ALM_AsOf,ALM_Curves,ALM_Tier1,ALM_FX,"FULL","BCBS2024","NONE","EU")');
+    expect(formulas.slice(1)).toEqual(
+      ["USD", "EUR"].flatMap((c) => [
+        `=ALM.DELTAEVE(ALM_Positions,ALM_AsOf,${curveOf(c)},"${c}","BCBS2024","NONE")`,
+        // Tier 1 is in the reporting currency: the per-currency standardised tables leave it out.
+        `=ALM.STANDARDEVE(ALM_Positions,ALM_AsOf,${curveOf(c)},"${c}","BCBS2024","NONE")`,
+        `=ALM.DELTANII(ALM_Positions,ALM_AsOf,${curveOf(c)},"${c}",,,,,"BCBS2024","NONE")`,
+        `=ALM.REPRICINGGAP(ALM_Positions,ALM_AsOf,"BASEL",,"${c}")`,
+      ])
+    );
+    const outlier = sheet.spills[0];
+    expect(outlier).toMatchObject({ anchor: RESULTS.outlier.anchor, rows: 11, cols: 7 });
+    const [usd, eur] = sectionOffsets(book, ["USD", "EUR"]);
+    expect(usd.heading).toBeGreaterThan(outlier.anchor.row + outlier.rows);
+    expect(sheet.blocks.find((b) => b.anchor.row === usd.heading)?.cells).toEqual([["USD results, in USD"]]);
+    expect(sheet.blocks.find((b) => b.anchor.row === eur.heading)?.cells).toEqual([["EUR results, in EUR"]]);
+    expect(sheet.spills.find((s) => s.anchor.row === RESULTS.deltaEve.anchor.row + eur.offset)).toMatchObject({ rows: 9, cols: 4 });
+  });
+
+  it("charts each currency's ΔEVE and gap under its own name, inside its section's spills", () => {
+    const { sheet, charts } = resultsSheetLayout(book, {});
+    expect(charts.map((c) => [c.name, c.valueTitle])).toEqual([
+      ["ALM DeltaEVE USD", "ΔEVE (USD)"],
+      ["ALM RepricingGap USD", "Gap (USD)"],
+      ["ALM DeltaEVE EUR", "ΔEVE (EUR)"],
+      ["ALM RepricingGap EUR", "Gap (EUR)"],
+    ]);
+    for (const c of charts) {
+      const inside = sheet.spills.some((s) => s.anchor.row <= c.values.top && c.values.bottom < s.anchor.row + s.rows && s.anchor.row <= c.categories.top && c.categories.bottom < s.anchor.row + s.rows);
+      expect({ chart: c.name, inside }).toEqual({ chart: c.name, inside: true });
+    }
+  });
+
+  it("names the curves by currency and the typed FX table (reporting currency at 1), and no single curve or currency", () => {
+    const layout = scenarioSheetLayout(book);
+    const names = Object.fromEntries(layout.names.map((n) => [n.name, n.reference]));
+    expect(names).toEqual({
+      ALM_Positions: "=Positions[#All]",
+      ALM_AsOf: "='ALM Scenarios'!$B$5",
+      ALM_Tier1: "='ALM Scenarios'!$B$7",
+      ALM_Curves: "=Curves!$A$1:$C$10",
+      ALM_FX: "='ALM Scenarios'!$D$5:$E$7",
+    });
+    const fx = layout.sheet.blocks.find((b) => b.cells[0][0] === "Currency");
+    expect(fx).toMatchObject({ anchor: { row: 4, col: 3 }, cells: [["Currency", "Rate"], ["USD", 1], ["EUR", 1.1]] });
+    const range = scenarioSheetLayout({ ...book, curve: { ...book.curve, fx: { kind: "range", ref: "FX!$A$1:$B$3" } } as LayoutInput["curve"] });
+    expect(range.names.find((n) => n.name === NAMES.fx)?.reference).toBe("=FX!$A$1:$B$3");
+    expect(range.sheet.blocks.some((b) => b.cells[0][0] === "Currency")).toBe(false);
+  });
+
+  it("writes one band of ALM.SHOCK per currency; a custom shift table is defined once and the other bands refer to it", () => {
+    const twist = planned({ id: "c1", kind: "twist", name: "", shortBp: "-50", longBp: "50", pivot: "5Y" });
+    const layout = scenarioSheetLayout({ ...book, basel: ["PARALLEL_UP"], custom: [twist] });
+    expect(formulasOf(layout.sheet)).toEqual([
+      `=ALM.SHOCK(${curveOf("USD")},"PARALLEL_UP","USD","BCBS2024","NONE")`,
+      `=ALM.SHOCK(${curveOf("USD")},ALM_Custom1,"USD","BCBS2024","NONE")`,
+      `=ALM.SHOCK(${curveOf("EUR")},"PARALLEL_UP","EUR","BCBS2024","NONE")`,
+      `=ALM.SHOCK(${curveOf("EUR")},ALM_Custom1,"EUR","BCBS2024","NONE")`,
+    ]);
+    expect(layout.names.filter((n) => n.name.startsWith("ALM_Custom")).map((n) => n.name)).toEqual(["ALM_Custom1"]);
+    expect(layout.sheet.blocks.filter((b) => b.cells[0][0] === "Shift table").map((b) => b.cells)).toEqual([[["Shift table", "ALM_Custom1"]]]);
+  });
+
+  it("gives the own shock sizes range every calibration argument, through ALM_Calibration", () => {
+    const own: LayoutInput = { ...base, calibration: { kind: "own", ref: "Own!$A$1:$D$3" } };
+    const layout = scenarioSheetLayout(own);
+    expect(layout.names.find((n) => n.name === NAMES.calibration)?.reference).toBe("=Own!$A$1:$D$3");
+    expect(formulasOf(layout.sheet)[0]).toBe('=ALM.SHOCK(ALM_Curve,"PARALLEL_UP",ALM_Currency,ALM_Calibration,"NONE")');
+    expect(formulasOf(resultsSheetLayout(own, {}).sheet)[0]).toBe('=ALM.DELTAEVE(ALM_Positions,ALM_AsOf,ALM_Curve,ALM_Currency,ALM_Calibration,"NONE")');
+    expect(formulasOf(resultsSheetLayout({ ...book, calibration: { kind: "own", ref: "Own!$A$1:$D$3" } }, {}).sheet)[0]).toContain(",ALM_Calibration,");
+  });
+
+  it("never lets two blocks or spill areas overlap, whatever the currencies, rates, scenarios and outputs", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.constantFrom("EUR", "USD", "GBP", "JPY", "CHF", "NOK", "PLN"), { minLength: 2, maxLength: 7 }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 30 }),
+        fc.subarray([...BASEL_SCENARIOS]),
+        fc.integer({ min: 0, max: 4 }),
+        fc.record({ deltaEve: fc.boolean(), standardEve: fc.boolean(), deltaNii: fc.boolean(), repricingGap: fc.boolean(), charts: fc.boolean(), outlier: fc.option(fc.constant({ method: "STANDARD" as const, rule: "BCBS" as const }), { nil: null }) }),
+        (currencies, typed, pillars, basel, customs, outputs) => {
+          const fx = typed ? { kind: "typed" as const, rows: currencies.map((c, i) => [c, i + 1] as const) } : { kind: "range" as const, ref: "FX!$A$1:$B$9" };
+          const custom = Array.from({ length: customs }, (_, i) => planned({ id: `c${i + 1}`, kind: i % 2 ? "twist" : "parallel", name: "", bp: "25", shortBp: "10", longBp: "-10", pivot: "3Y" } as never));
+          const plan = outputPlan({ ...base, currency: currencies[0], basel, custom, outputs, curve: { kind: "byCurrency", ref: "Curves!$A$1:$H$40", pillarCount: pillars, currencies, fx } });
+          for (const sheet of plan.sheets) expectNoOverlap(sheet);
+          expect(new Set(plan.charts.map((c) => c.name)).size).toBe(plan.charts.length);
+        }
+      ),
+      { numRuns: 150 }
+    );
   });
 });

@@ -7,7 +7,7 @@ import { tier1In } from "../../src/sample/sampleBank";
 import { defaultSetup, type Setup } from "../../src/taskpane/domain/setup";
 import { SETTINGS } from "../../src/taskpane/excel/gateway";
 import { renderPane, spyGateway } from "./support/renderPane";
-import { withFakeHost } from "./support/fakeHost";
+import { SAMPLE_CURVE_RANGES, withFakeHost } from "./support/fakeHost";
 
 const fake = withFakeHost();
 
@@ -359,7 +359,7 @@ describe("try the sample bank", () => {
     expect(screen.getByRole("textbox", { name: /Tier 1 capital/ })).toHaveValue(String(tier1In("USD")));
     await waitFor(() => expect(screen.getByRole("button", { name: "Write to workbook" })).toBeEnabled());
     expect(gateway.readTable).toHaveBeenCalledWith({ kind: "table", name: "ALMSampleBank" });
-    expect(gateway.readRange).toHaveBeenCalledWith("'ALM Sample Bank'!V2:W14");
+    expect(gateway.readRange).toHaveBeenCalledWith(`'ALM Sample Bank'!${SAMPLE_CURVE_RANGES.USD}`);
 
     await user.click(screen.getByRole("tab", { name: "1 Positions" }));
     expect(screen.getByLabelText(/As-of date/)).toHaveValue("2026-09-30");
@@ -373,7 +373,7 @@ describe("try the sample bank", () => {
     expect(await screen.findByText("Written")).toBeInTheDocument();
     const { wb } = fake.current();
     expect(wb.names.get("ALM_Positions")?.formula).toBe("=ALMSampleBank[#All]");
-    expect(wb.names.get("ALM_Curve")?.formula).toBe("='ALM Sample Bank'!$V$2:$W$14");
+    expect(wb.names.get("ALM_Curve")?.formula).toBe(`='ALM Sample Bank'!${SAMPLE_CURVE_RANGES.USD.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`);
     const baseEve = wb.valueOf(wb.sheet("ALM Results")!, { row: 5, col: 1 });
     expect(typeof baseEve === "number" && Number.isFinite(baseEve)).toBe(true);
   });

@@ -10,6 +10,7 @@ import { messages, type Where } from "../messages";
 import { parsePositions } from "../positions";
 import { defineFunction, type Cell } from "../runner";
 import { INPUT_TABLES } from "../schema/tables";
+import { OUTLIER_METHODS, OUTLIER_RULES } from "../schema/choices";
 import { normalizeHeader } from "../schema/positions";
 import { columnsOf } from "../schema/outputs";
 import { table } from "../table";
@@ -79,10 +80,10 @@ const OUTLIERTEST = defineFunction(
     arg.any("curves"),
     arg.number("tier1", TIER1_BOUNDS),
     arg.optionalRange("fx"),
-    arg.optionalChoice("method", ["FULL", "STANDARD"] as const, "FULL"),
+    arg.optionalChoice("method", OUTLIER_METHODS, "FULL"),
     calibrationArg(),
     floorArg(),
-    arg.optionalChoice("rule", ["BCBS", "EU"] as const, "BCBS"),
+    arg.optionalChoice("rule", OUTLIER_RULES, "BCBS"),
     arg.headers(),
   ],
   (positionsRaw, asOf, curvesRaw, tier1, fxRaw, method, calibration, floor, rule, headers) => {

@@ -22,6 +22,7 @@ import { STEPS, checkSetup, type StepId } from "../domain/plan";
 import { positionsSource, type Setup } from "../domain/setup";
 import { useGateway } from "../excel/GatewayContext";
 import type { GatewayError, RangeData, SampleBankReport } from "../excel/gateway";
+import { useRangeRead } from "../state/useRangeRead";
 import { useSetupStore } from "../state/useSetupStore";
 import { CurveStep } from "./CurveStep";
 import { OutputStep } from "./OutputStep";
@@ -31,7 +32,7 @@ import { ScenariosStep } from "./ScenariosStep";
 const TITLES: Record<StepId, string> = { positions: "Positions", curve: "Curve", scenarios: "Scenarios", output: "Output" };
 const INTROS: Record<StepId, string> = {
   positions: "Pick the positions table, check its columns and rows, and set the as-of date.",
-  curve: "Pick or type the base zero curve and check its shape.",
+  curve: "Pick or type the base zero curve (one per currency when the positions hold several) and check its shape.",
   scenarios: "Choose the currency, the shock calibration, the scenarios and the floor.",
   output: "Write live ALM formulas, names and charts into the workbook.",
 };
@@ -97,7 +98,6 @@ const positionsKey = (s: Setup) => {
   const src = positionsSource(s.positions);
   return src ? `${src.kind}:${src.kind === "table" ? src.name : src.address}` : null;
 };
-const curveKey = (s: Setup) => (s.curve.rangeAddress.trim() ? `range:${s.curve.rangeAddress.trim()}` : null);
 
 export function App() {
   const styles = useAppStyles();
@@ -108,15 +108,24 @@ export function App() {
   const [focusHeading, setFocusHeading] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [positions, setPositions] = useState<ReadSlot>(EMPTY_SLOT);
-  const [curve, setCurve] = useState<ReadSlot>(EMPTY_SLOT);
+  const curve = useRangeRead(gateway);
+  const curves = useRangeRead(gateway);
+  const fx = useRangeRead(gateway);
+  const ownSizes = useRangeRead(gateway);
   const [restoredNote, setRestoredNote] = useState(true);
   const [sample, setSample] = useState<SampleState>({ kind: "idle" });
 
   const pKey = positionsKey(setup);
-  const cKey = curveKey(setup);
+  const views = {
+    curve: curve.view(setup.curve.rangeAddress),
+    curves: curves.view(setup.curve.curvesAddress),
+    fx: fx.view(setup.fx.rangeAddress),
+    ownSizes: ownSizes.view(setup.scenarios.ownSizesAddress),
+  };
+  const positionsRead = positions.key !== null && positions.key === pKey ? positions.data : null;
   const read = useMemo(
-    () => ({ positions: positions.key !== null && positions.key === pKey ? positions.data : null, curve: curve.key !== null && curve.key === cKey ? curve.data : null }),
-    [positions, curve, pKey, cKey]
+    () => ({ positions: positionsRead, curve: views.curve.data, curves: views.curves.data, fx: views.fx.data, ownSizes: views.ownSizes.data }),
+    [positionsRead, views.curve.data, views.curves.data, views.fx.data, views.ownSizes.data]
   );
   const check = useMemo(() => checkSetup(setup, read), [setup, read]);
 
@@ -133,29 +142,23 @@ export function App() {
     },
     [gateway]
   );
-  const readCurve = useCallback(
-    async (s: Setup) => {
-      const key = curveKey(s);
-      if (!key) {
-        setCurve({ ...EMPTY_SLOT, error: "Type or select the range first." });
-        return;
-      }
-      setCurve((x) => ({ ...x, reading: true, error: null }));
-      const res = await gateway.readRange(s.curve.rangeAddress.trim());
-      setCurve(res.ok ? { key, data: res.value, reading: false, error: null } : { ...EMPTY_SLOT, error: res.error.message });
-    },
-    [gateway]
-  );
 
   // A restored setup is read again from the workbook, so the checks and charts show this month's data.
   const restoredFor = useRef<Setup | null>(null);
+  const { read: readCurve } = curve;
+  const { read: readCurves } = curves;
+  const { read: readFx } = fx;
+  const { read: readOwnSizes } = ownSizes;
   useEffect(() => {
     if (store.load !== "restored" || restoredFor.current === setup) return;
     if (restoredFor.current !== null) return;
     restoredFor.current = setup;
     if (positionsKey(setup)) void readPositions(setup);
-    if (setup.curve.sourceKind === "range" && curveKey(setup)) void readCurve(setup);
-  }, [store.load, setup, readPositions, readCurve]);
+    if (setup.curve.sourceKind === "range" && setup.curve.rangeAddress.trim()) void readCurve(setup.curve.rangeAddress);
+    if (setup.curve.curvesAddress.trim()) void readCurves(setup.curve.curvesAddress);
+    if (setup.fx.sourceKind === "range" && setup.fx.rangeAddress.trim()) void readFx(setup.fx.rangeAddress);
+    if (setup.scenarios.calibration === "OWN" && setup.scenarios.ownSizesAddress.trim()) void readOwnSizes(setup.scenarios.ownSizesAddress);
+  }, [store.load, setup, readPositions, readCurve, readCurves, readFx, readOwnSizes]);
 
   useEffect(() => {
     if (focusHeading) {
@@ -180,7 +183,7 @@ export function App() {
     }
     const next = sampleSetup(setup, res.value);
     update((s) => sampleSetup(s, res.value));
-    await Promise.all([readPositions(next), readCurve(next)]);
+    await Promise.all([readPositions(next), readCurve(next.curve.rangeAddress)]);
     setSample({ kind: "done", report: res.value });
     go("output", true);
   };
@@ -322,10 +325,8 @@ export function App() {
               issues={stepIssues}
             />
           )}
-          {step === "curve" && (
-            <CurveStep setup={setup} update={update} data={read.curve} reading={curve.reading} readError={curve.error} onRead={() => void readCurve(setup)} curve={check.curve} issues={stepIssues} />
-          )}
-          {step === "scenarios" && <ScenariosStep setup={setup} update={update} curve={check.curve} issues={stepIssues} />}
+          {step === "curve" && <CurveStep setup={setup} update={update} curveRead={views.curve} curvesRead={views.curves} fxRead={views.fx} check={check} issues={stepIssues} />}
+          {step === "scenarios" && <ScenariosStep setup={setup} update={update} ownSizesRead={views.ownSizes} check={check} issues={stepIssues} />}
           {step === "output" && <OutputStep setup={setup} update={update} check={check} onGoTo={(s) => go(s, true)} beforeWrite={store.flush} />}
         </div>
       </main>

@@ -1,13 +1,15 @@
-/** Step 2: the base zero curve, from a workbook range or typed pillars, with a chart of its zero rates. */
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useMemo } from "react";
-import type { CurvePillars } from "../domain/curve";
-import { zeroCurve } from "../domain/evaluate";
-import type { Issue } from "../domain/plan";
-import { nextId, type Interpolation, type Setup } from "../domain/setup";
-import type { RangeData } from "../excel/gateway";
+/**
+ * Step 2: the base zero curve, from a workbook range or typed pillars, with a chart of its zero rates;
+ * when the positions hold several currencies, the curves by currency and the FX rates instead
+ * (CurvesByCurrency).
+ */
+import { Button, Field, Input, Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { Issue, PlanCheck } from "../domain/plan";
+import { nextId, type Setup } from "../domain/setup";
+import type { RangeReadView } from "../state/useRangeRead";
+import { CurvesByCurrency } from "./CurvesByCurrency";
+import { InterpolationField, ZeroCurveChart } from "./ZeroCurveChart";
 import { IssueList } from "./IssueList";
-import { LineChart, formatPct, formatPctTick } from "./LineChart";
 import { RangeField } from "./RangeField";
 import { ReadRangeButton } from "./ReadRangeButton";
 import { useStyles } from "./styles";
@@ -15,34 +17,34 @@ import { useStyles } from "./styles";
 export interface CurveStepProps {
   setup: Setup;
   update: (recipe: (s: Setup) => Setup) => void;
-  data: RangeData | null;
-  reading: boolean;
-  readError: string | null;
-  onRead: () => void;
-  curve: CurvePillars | null;
+  /** The one curve's range, the curves by currency and the FX range, as read. */
+  curveRead: RangeReadView;
+  curvesRead: RangeReadView;
+  fxRead: RangeReadView;
+  check: PlanCheck;
   issues: readonly Issue[];
 }
-
-const INTERPOLATION_LABELS: Record<Interpolation, string> = {
-  LINEAR: "Linear on zero rates",
-  LOGLINEAR: "Log-linear on discount factors",
-  CUBIC: "Natural cubic spline on zero rates",
-};
 
 const usePillarStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "minmax(4rem, 1fr) minmax(5rem, 1fr) auto", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: "center" },
   head: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200 },
 });
 
-export function CurveStep({ setup, update, data, reading, readError, onRead, curve, issues }: CurveStepProps) {
+export function CurveStep(props: CurveStepProps) {
+  if (props.check.book.currencies.length > 1) return <CurvesByCurrency {...props} />;
+  return <OneCurve {...props} />;
+}
+
+/** A book in one currency: one curve, from a range or typed pillars. */
+function OneCurve({ setup, update, curveRead, check, issues }: CurveStepProps) {
   const styles = useStyles();
   const ps = usePillarStyles();
   const c = setup.curve;
+  const curve = check.curve;
+  const { data, reading, error: readError, onRead } = curveRead;
   const setCurve = (patch: Partial<Setup["curve"]>) => update((s) => ({ ...s, curve: { ...s.curve, ...patch } }));
   const setPillar = (id: string, patch: { tenor?: string; ratePct?: string }) => update((s) => ({ ...s, curve: { ...s.curve, pillars: s.curve.pillars.map((p) => (p.id === id ? { ...p, ...patch } : p)) } }));
   const issueFor = (field: string) => issues.find((i) => i.field === field)?.message;
-
-  const chart = useMemo(() => (curve ? zeroCurve(curve, c.interpolation) : null), [curve, c.interpolation]);
 
   return (
     <div className={styles.stack}>
@@ -102,35 +104,11 @@ export function CurveStep({ setup, update, data, reading, readError, onRead, cur
         </fieldset>
       )}
 
-      <Field label="Interpolation" hint="Used for this chart; the ALM formulas interpolate the curve as the functions define (linear by default).">
-        <RadioGroup value={c.interpolation} onChange={(_, d) => setCurve({ interpolation: d.value as Interpolation })}>
-          {(Object.keys(INTERPOLATION_LABELS) as Interpolation[]).map((k) => (
-            <Radio key={k} value={k} label={INTERPOLATION_LABELS[k]} />
-          ))}
-        </RadioGroup>
-      </Field>
+      <InterpolationField setup={setup} update={update} />
 
       <IssueList issues={issues} title="The curve is not ready" />
 
-      {curve && chart && !chart.ok && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            <MessageBarTitle>No chart</MessageBarTitle>
-            {chart.message}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {curve && chart?.ok && (
-        <LineChart
-          title="Base zero curve"
-          summary={`Zero rates from ${formatPct(curve.zeros[0])} at ${curve.cells[0][0]} to ${formatPct(curve.zeros[curve.zeros.length - 1])} at ${curve.cells[curve.cells.length - 1][0]}, ${INTERPOLATION_LABELS[c.interpolation].toLowerCase()}.`}
-          series={[{ id: "base", label: `Zero rate, ${INTERPOLATION_LABELS[c.interpolation].toLowerCase()}`, points: chart.value, markers: curve.times.map((x, i) => ({ x, y: curve.zeros[i] })), emphasis: true }]}
-          xLabel="Tenor (years)"
-          yLabel="Zero rate"
-          formatY={formatPctTick}
-          table={{ columns: ["Tenor", "Years", "Zero rate"], rows: curve.cells.map((cell, i) => [String(cell[0]), curve.times[i].toFixed(4).replace(/\.?0+$/, ""), formatPct(curve.zeros[i], 3)]) }}
-        />
-      )}
+      {curve && <ZeroCurveChart title="Base zero curve" label="Zero rate" curve={curve} interpolation={c.interpolation} />}
     </div>
   );
 }

@@ -16,12 +16,14 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
+  Radio,
+  RadioGroup,
   Spinner,
   Text,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { STEPS, type Issue, type PlanCheck, type StepId } from "../domain/plan";
-import type { Setup } from "../domain/setup";
+import type { OutlierMethod, OutlierRule, Setup } from "../domain/setup";
 import type { Conflict } from "../excel/ownership";
 import { useGateway } from "../excel/GatewayContext";
 import type { GatewayError, WriteReport } from "../excel/gateway";
@@ -46,6 +48,15 @@ const REASONS: Record<Conflict["reason"], string> = {
 };
 const MAX_LISTED = 25;
 
+const METHOD_LABELS: Record<OutlierMethod, string> = {
+  FULL: "Full revaluation (as ALM.DELTAEVE)",
+  STANDARD: "Standardised framework (as ALM.STANDARDEVE)",
+};
+const RULE_LABELS: Record<OutlierRule, string> = {
+  BCBS: "BCBS: the sum of the currencies' losses (gains count 0)",
+  EU: "EU: losses plus 50 % of gains; also the 5 % NII test",
+};
+
 type Outcome = { kind: "idle" } | { kind: "writing" } | { kind: "done"; report: WriteReport } | { kind: "failed"; error: GatewayError } | { kind: "cancelled" };
 
 export function OutputStep({ setup, update, check, onGoTo, beforeWrite }: OutputStepProps) {
@@ -60,6 +71,9 @@ export function OutputStep({ setup, update, check, onGoTo, beforeWrite }: Output
   const formulas = useMemo(() => (plan ? planFormulas(plan) : []), [plan]);
   const blocking = check.issues.filter((i) => i.blocking);
   const tier1Issue = check.issues.find((i) => i.field === "tier1")?.message;
+  const currencies = check.book.currencies;
+  const several = currencies.length > 1;
+  const reporting = setup.fx.reporting.trim().toUpperCase();
 
   const write = async (allowOverwrite?: readonly string[]) => {
     if (!plan) return;
@@ -84,13 +98,49 @@ export function OutputStep({ setup, update, check, onGoTo, beforeWrite }: Output
 
   return (
     <div className={styles.stack}>
-      <Field label="Tier 1 capital (optional)" hint="For the outlier test of ALM.STANDARDEVE; written as ALM_Tier1." validationMessage={tier1Issue} validationState={tier1Issue ? "error" : "none"}>
+      <Field
+        label={several ? `Tier 1 capital${reporting ? ` (${reporting})` : ""}${o.outlierTest ? "" : " (optional)"}` : "Tier 1 capital (optional)"}
+        hint={several ? "For the outlier test (ALM.OUTLIERTEST), in the reporting currency; written as ALM_Tier1." : "For the outlier test of ALM.STANDARDEVE; written as ALM_Tier1."}
+        validationMessage={tier1Issue}
+        validationState={tier1Issue ? "error" : "none"}
+      >
         <Input id="tier1" value={o.tier1} onChange={(_, d) => setO({ tier1: d.value })} inputMode="decimal" />
       </Field>
 
+      {several && (
+        <section className={styles.section} aria-labelledby="outlier-title">
+          <h3 id="outlier-title" className={styles.sectionTitle}>
+            Outlier test across {currencies.join(", ")}
+          </h3>
+          <Checkbox
+            label="Write the supervisory outlier test (ALM.OUTLIERTEST): each currency's ΔEVE and ΔNII in the reporting currency, the aggregate and its % of Tier 1"
+            checked={o.outlierTest}
+            onChange={(_, d) => setO({ outlierTest: d.checked === true })}
+          />
+          {o.outlierTest && (
+            <>
+              <Field label="Method">
+                <RadioGroup value={o.method} onChange={(_, d) => setO({ method: d.value as OutlierMethod })}>
+                  {(Object.keys(METHOD_LABELS) as OutlierMethod[]).map((k) => (
+                    <Radio key={k} value={k} label={METHOD_LABELS[k]} />
+                  ))}
+                </RadioGroup>
+              </Field>
+              <Field label="Aggregation across currencies">
+                <RadioGroup value={o.rule} onChange={(_, d) => setO({ rule: d.value as OutlierRule })}>
+                  {(Object.keys(RULE_LABELS) as OutlierRule[]).map((k) => (
+                    <Radio key={k} value={k} label={RULE_LABELS[k]} />
+                  ))}
+                </RadioGroup>
+              </Field>
+            </>
+          )}
+        </section>
+      )}
+
       <div role="group" aria-labelledby="outputs-label" className={styles.tight}>
         <Text id="outputs-label" weight="semibold">
-          Results to write on “{SHEETS.results}”
+          Results to write on “{SHEETS.results}”{several ? ", one section per currency" : ""}
         </Text>
         <Checkbox label="ΔEVE under the six Basel scenarios (ALM.DELTAEVE)" checked={o.deltaEve} onChange={(_, d) => setO({ deltaEve: d.checked === true })} />
         <Checkbox label="Standardised EVE (ALM.STANDARDEVE)" checked={o.standardEve} onChange={(_, d) => setO({ standardEve: d.checked === true })} />
@@ -128,7 +178,8 @@ export function OutputStep({ setup, update, check, onGoTo, beforeWrite }: Output
           </h3>
           <ul className={styles.list}>
             <li>
-              Sheet “{SHEETS.scenarios}”: the inputs and {plan.sheets[0].spills.length} scenario curve{plan.sheets[0].spills.length === 1 ? "" : "s"} as ALM.SHOCK formulas.
+              Sheet “{SHEETS.scenarios}”: the inputs and {plan.sheets[0].spills.length} scenario curve{plan.sheets[0].spills.length === 1 ? "" : "s"} as ALM.SHOCK formulas
+              {several ? `, for ${currencies.join(", ")}` : ""}.
             </li>
             <li>
               Sheet “{SHEETS.results}”: {formulas.filter((f) => f.address.startsWith(`'${SHEETS.results}'`)).length} live ALM formulas

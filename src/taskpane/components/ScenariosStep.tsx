@@ -1,6 +1,7 @@
 /**
- * Step 3: currency, calibration, the six Basel scenarios, custom scenarios and the floor, with a chart
- * of every shocked curve against the base (computed by ALM.SHOCK itself).
+ * Step 3: currency, calibration (a published table or the bank's own shock sizes in a range), the six
+ * Basel scenarios, custom scenarios and the floor, with a chart of every shocked curve against the base
+ * (computed by ALM.SHOCK itself) — one per currency when the positions hold several.
  */
 import {
   Button,
@@ -24,25 +25,31 @@ import {
 import { useMemo } from "react";
 import type { CurvePillars } from "../domain/curve";
 import { shockedCurve, type Point } from "../domain/evaluate";
-import type { Issue } from "../domain/plan";
-import { currencies } from "../../engine/irrbb/calibrations";
+import type { Issue, PlanCheck } from "../domain/plan";
+import { currencies, currenciesOf } from "../../engine/irrbb/calibrations";
 import { BASEL_LABELS, CUSTOM_KIND_LABELS, planCustom, planFloor } from "../domain/scenarios";
-import { BASEL_SCENARIOS, nextId, type Calibration, type CustomKind, type CustomScenario, type FloorKind, type Setup } from "../domain/setup";
+import { BASEL_SCENARIOS, nextId, type CalibrationKind, type CustomKind, type CustomScenario, type FloorKind, type Setup } from "../domain/setup";
+import type { RangeReadView } from "../state/useRangeRead";
 import { IssueList } from "./IssueList";
 import { LineChart, formatPct, formatPctTick, type ChartSeries } from "./LineChart";
+import { RangeField } from "./RangeField";
+import { ReadRangeButton } from "./ReadRangeButton";
 import { useStyles } from "./styles";
 
 export interface ScenariosStepProps {
   setup: Setup;
   update: (recipe: (s: Setup) => Setup) => void;
-  curve: CurvePillars | null;
+  /** The own shock sizes range, as read. */
+  ownSizesRead: RangeReadView;
+  check: PlanCheck;
   issues: readonly Issue[];
 }
 
-const CALIBRATION_LABELS: Record<Calibration, string> = {
+const CALIBRATION_LABELS: Record<CalibrationKind, string> = {
   BCBS2024: "BCBS 2024 recalibration (in force from 1 January 2026)",
   BCBS2016: "BCBS 2016",
   EU: "EU RTS 2024/856",
+  OWN: "The bank's own shock sizes (a range)",
 };
 
 const FLOOR_LABELS: Record<FloorKind, string> = {
@@ -83,63 +90,105 @@ const PARAMS: Record<CustomKind, Param[]> = {
   ],
 };
 
-export function ScenariosStep({ setup, update, curve, issues }: ScenariosStepProps) {
+export function ScenariosStep({ setup, update, ownSizesRead, check, issues }: ScenariosStepProps) {
   const styles = useStyles();
   const s = setup.scenarios;
-  /** The currencies the chosen calibration's shock table carries (other codes may still be typed). */
-  const listed = useMemo(() => currencies(s.calibration), [s.calibration]);
+  const several = check.book.currencies.length > 1;
+  const own = check.scenarios.own;
+  /** The currencies the chosen calibration carries (other codes may still be typed). */
+  const listed = useMemo(() => {
+    if (s.calibration !== "OWN") return currencies(s.calibration);
+    const codes = own ? currenciesOf(own) : [];
+    return codes === "any" ? [] : codes;
+  }, [s.calibration, own]);
+  /** The curves to shock in the charts: the one curve, or each currency's. */
+  const single = s.currency.trim().toUpperCase();
+  const curves: readonly { currency: string; curve: CurvePillars }[] = useMemo(
+    () => (several ? (check.book.curves ?? []) : check.curve ? [{ currency: single, curve: check.curve }] : []),
+    [several, check.book.curves, check.curve, single]
+  );
   const setS = (patch: Partial<Setup["scenarios"]>) => update((x) => ({ ...x, scenarios: { ...x.scenarios, ...patch } }));
   const setCustom = (id: string, patch: Record<string, string>) =>
     update((x) => ({ ...x, scenarios: { ...x.scenarios, custom: x.scenarios.custom.map((c) => (c.id === id ? ({ ...c, ...patch } as CustomScenario) : c)) } }));
   const issueFor = (field: string) => issues.find((i) => i.field === field)?.message;
+  const currencyIssue = issues.find((i) => i.field === "currency");
 
-  const preview = useMemo(() => {
-    if (!curve) return null;
+  const calibration = check.scenarios.preview;
+  const previews = useMemo(() => {
     const floor = planFloor(s);
-    if (!floor.ok) return null;
-    const currency = s.currency.trim().toUpperCase();
-    const out: { series: ChartSeries[]; problems: string[] } = { series: [], problems: [] };
-    const add = (id: string, label: string, r: ReturnType<typeof shockedCurve>) => {
-      if (r.ok) out.series.push({ id, label, points: r.value });
-      else out.problems.push(`${label}: ${r.message}`);
-    };
-    for (const b of s.basel) add(b, BASEL_LABELS[b], shockedCurve(curve, b, currency, s.calibration, floor.value));
-    for (const c of s.custom) {
-      const planned = planCustom(c);
-      if (planned.ok) add(c.id, planned.value.label, shockedCurve(curve, planned.value.arg, currency, s.calibration, floor.value));
-    }
-    return out;
-  }, [curve, s]);
-
-  const base: Point[] = curve ? curve.times.map((x, i) => ({ x, y: curve.zeros[i] })) : [];
-  const chartSeries: ChartSeries[] = preview ? [{ id: "base", label: "Base", points: base, emphasis: true }, ...preview.series] : [];
+    if (!floor.ok || calibration === null) return [];
+    return curves.map(({ currency, curve }) => {
+      const out: { currency: string; curve: CurvePillars; series: ChartSeries[]; problems: string[] } = { currency, curve, series: [], problems: [] };
+      const add = (id: string, label: string, r: ReturnType<typeof shockedCurve>) => {
+        if (r.ok) out.series.push({ id, label, points: r.value });
+        else out.problems.push(`${several ? `${currency} ` : ""}${label}: ${r.message}`);
+      };
+      for (const b of s.basel) add(b, BASEL_LABELS[b], shockedCurve(curve, b, currency, calibration, floor.value));
+      for (const c of s.custom) {
+        const planned = planCustom(c);
+        if (planned.ok) add(c.id, planned.value.label, shockedCurve(curve, planned.value.arg, currency, calibration, floor.value));
+      }
+      return out;
+    });
+  }, [curves, s, calibration, several]);
+  const problems = previews.flatMap((p) => p.problems);
 
   return (
     <div className={styles.stack}>
-      <Field label="Currency" hint="Sets the Basel shock sizes; written as ALM_Currency." validationMessage={issueFor("currency")} validationState={issueFor("currency") ? "error" : "none"}>
-        <Combobox
-          id="currency"
-          freeform
-          value={s.currency}
-          selectedOptions={listed.includes(s.currency) ? [s.currency] : []}
-          onChange={(ev) => setS({ currency: ev.target.value.toUpperCase() })}
-          onOptionSelect={(_, d) => d.optionValue && setS({ currency: d.optionValue })}
+      {several ? (
+        <Text>
+          Currencies: {check.book.currencies.join(", ")} (from the positions). Each is shocked with its own sizes from the calibration.
+        </Text>
+      ) : (
+        <Field
+          label="Currency"
+          hint="Sets the Basel shock sizes; written as ALM_Currency."
+          validationMessage={currencyIssue?.message}
+          validationState={currencyIssue ? (currencyIssue.blocking ? "error" : "warning") : "none"}
         >
-          {listed.map((c) => (
-            <Option key={c} value={c}>
-              {c}
-            </Option>
-          ))}
-        </Combobox>
-      </Field>
+          <Combobox
+            id="currency"
+            freeform
+            value={s.currency}
+            selectedOptions={listed.includes(s.currency) ? [s.currency] : []}
+            onChange={(ev) => setS({ currency: ev.target.value.toUpperCase() })}
+            onOptionSelect={(_, d) => d.optionValue && setS({ currency: d.optionValue })}
+          >
+            {listed.map((c) => (
+              <Option key={c} value={c}>
+                {c}
+              </Option>
+            ))}
+          </Combobox>
+        </Field>
+      )}
 
       <Field label="Shock calibration">
-        <RadioGroup value={s.calibration} onChange={(_, d) => setS({ calibration: d.value as Calibration })}>
-          {(Object.keys(CALIBRATION_LABELS) as Calibration[]).map((k) => (
+        <RadioGroup value={s.calibration} onChange={(_, d) => setS({ calibration: d.value as CalibrationKind })}>
+          {(Object.keys(CALIBRATION_LABELS) as CalibrationKind[]).map((k) => (
             <Radio key={k} value={k} label={CALIBRATION_LABELS[k]} />
           ))}
         </RadioGroup>
       </Field>
+      {s.calibration === "OWN" && (
+        <>
+          <RangeField
+            id="own-sizes-range"
+            label="Own shock sizes range"
+            hint="A header row Currency, Parallel, Short, Long, then one row per currency, sizes in bp (SRP31.93); or one row of three numbers for every currency."
+            value={s.ownSizesAddress}
+            onChange={(v) => setS({ ownSizesAddress: v })}
+            validation={issueFor("own-sizes-range")}
+          />
+          <ReadRangeButton what="own shock sizes" onRead={ownSizesRead.onRead} reading={ownSizesRead.reading} error={ownSizesRead.error ?? undefined} />
+          {ownSizesRead.data && own && !ownSizesRead.reading && (
+            <Text role="status">
+              Read the own shock sizes from {ownSizesRead.data.address}
+              {listed.length > 0 ? ` for ${listed.join(", ")}` : ", for every currency"}.
+            </Text>
+          )}
+        </>
+      )}
 
       <div role="group" aria-labelledby="basel-label" className={styles.tight}>
         <Text id="basel-label" weight="semibold">
@@ -225,37 +274,51 @@ export function ScenariosStep({ setup, update, curve, issues }: ScenariosStepPro
 
       <IssueList issues={issues} title="The scenarios are not ready" />
 
-      {!curve && (
+      {curves.length === 0 && (
         <MessageBar intent="info">
-          <MessageBarBody>The chart of shocked curves appears once the curve (step 2) is ready.</MessageBarBody>
+          <MessageBarBody>The chart of shocked curves appears once the {several ? "curves" : "curve"} (step 2) {several ? "are" : "is"} ready.</MessageBarBody>
         </MessageBar>
       )}
-      {preview && preview.problems.length > 0 && (
+      {curves.length > 0 && calibration === null && (
+        <MessageBar intent="info">
+          <MessageBarBody>The chart of shocked curves appears once the own shock sizes are read.</MessageBarBody>
+        </MessageBar>
+      )}
+      {problems.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Not in the chart</MessageBarTitle>
             <ul className={styles.list}>
-              {preview.problems.map((p) => (
+              {problems.map((p) => (
                 <li key={p}>{p}</li>
               ))}
             </ul>
           </MessageBarBody>
         </MessageBar>
       )}
-      {curve && preview && (
-        <LineChart
-          title="Shocked curves against the base"
-          summary={`${preview.series.length} shocked curve${preview.series.length === 1 ? "" : "s"} of ${s.currency} (${s.calibration}) and the base curve, zero rate by tenor.`}
-          series={chartSeries}
-          xLabel="Tenor (years)"
-          yLabel="Zero rate"
-          formatY={formatPctTick}
-          table={{
-            columns: ["Tenor", ...chartSeries.map((x) => x.label)],
-            rows: curve.cells.map((cell, i) => [String(cell[0]), ...chartSeries.map((x) => (x.points[i] ? formatPct(x.points[i].y, 3) : "—"))]),
-          }}
-        />
-      )}
+      {previews.map((p) => (
+        <ShockChart key={p.currency} {...p} calibration={s.calibration === "OWN" ? "own sizes" : s.calibration} prefix={several} />
+      ))}
     </div>
+  );
+}
+
+/** Every shocked curve of one currency against its base curve. */
+function ShockChart({ currency, curve, series, calibration, prefix }: { currency: string; curve: CurvePillars; series: ChartSeries[]; calibration: string; prefix: boolean }) {
+  const base: Point[] = curve.times.map((x, i) => ({ x, y: curve.zeros[i] }));
+  const all: ChartSeries[] = [{ id: "base", label: "Base", points: base, emphasis: true }, ...series];
+  return (
+    <LineChart
+      title={`${prefix ? `${currency}: s` : "S"}hocked curves against the base`}
+      summary={`${series.length} shocked curve${series.length === 1 ? "" : "s"} of ${currency} (${calibration}) and the base curve, zero rate by tenor.`}
+      series={all}
+      xLabel="Tenor (years)"
+      yLabel="Zero rate"
+      formatY={formatPctTick}
+      table={{
+        columns: ["Tenor", ...all.map((x) => x.label)],
+        rows: curve.cells.map((cell, i) => [String(cell[0]), ...all.map((x) => (x.points[i] ? formatPct(x.points[i].y, 3) : "—"))]),
+      }}
+    />
   );
 }

@@ -6,7 +6,7 @@
 import { functionsById } from "../../functions";
 import { tenorYears, type CurvePillars } from "./curve";
 import type { ScenarioArg, FloorArg } from "./scenarios";
-import type { Calibration, Interpolation } from "./setup";
+import type { Interpolation } from "./setup";
 
 export interface Point {
   readonly x: number;
@@ -52,12 +52,15 @@ export function zeroCurve(curve: CurvePillars, interpolation: Interpolation, ste
   return { ok: true, value: points };
 }
 
-/** The curve ALM.SHOCK returns for a scenario, as points (tenor in years, zero rate). */
+/**
+ * The curve ALM.SHOCK returns for a scenario, as points (tenor in years, zero rate); `calibration` is a
+ * calibration name or the cells of the own shock sizes range.
+ */
 export function shockedCurve(
   curve: CurvePillars,
   scenario: string | ScenarioArg,
   currency: string,
-  calibration: Calibration,
+  calibration: string | unknown[][],
   floor: FloorArg
 ): Evaluation<Point[]> {
   const arg = typeof scenario === "string" ? scenario : scenario.kind === "bp" ? scenario.bp : scenario.rows.map((r) => [r[0], r[1]]);

@@ -4,7 +4,7 @@
  * imports the Excel layer; the layer depends on the domain, not the other way round.
  */
 import type { FloorArg, PlannedCustom } from "./scenarios";
-import type { BaselScenario, Calibration } from "./setup";
+import type { BaselScenario, Calibration, OutlierMethod, OutlierRule } from "./setup";
 
 /** A range read from the workbook: its sheet-qualified absolute address and its values. */
 export interface RangeRead {
@@ -13,9 +13,20 @@ export interface RangeRead {
   readonly values: unknown[][];
 }
 
+/** Exchange rates to the reporting currency: the user's range, or rates typed in the pane (written as a table). */
+export type FxInput = { readonly kind: "range"; readonly ref: string } | { readonly kind: "typed"; readonly rows: readonly (readonly [string, number])[] };
+
 export type CurveInput =
   | { readonly kind: "range"; readonly ref: string; readonly pillarCount: number }
-  | { readonly kind: "pillars"; readonly cells: readonly (readonly [number | string, number])[] };
+  | { readonly kind: "pillars"; readonly cells: readonly (readonly [number | string, number])[] }
+  /**
+   * A book in several currencies: the curves range (header `Tenor`, then one column per currency),
+   * the currencies of the positions (one result section each) and the exchange rates.
+   */
+  | { readonly kind: "byCurrency"; readonly ref: string; readonly pillarCount: number; readonly currencies: readonly string[]; readonly fx: FxInput };
+
+/** The `calibration` argument: a published table's name, or the user's own shock sizes range. */
+export type CalibrationArg = Calibration | { readonly kind: "own"; readonly ref: string };
 
 export interface LayoutInput {
   /** Reference for ALM_Positions without "=": `Table1[#All]` or `Positions!$A$1:$T$50`. */
@@ -23,8 +34,9 @@ export interface LayoutInput {
   /** Excel serial of the as-of date. */
   readonly asOf: number;
   readonly curve: CurveInput;
+  /** The scenario currency; with curves by currency, the reporting currency (Tier 1 is in it). */
   readonly currency: string;
-  readonly calibration: Calibration;
+  readonly calibration: CalibrationArg;
   readonly floor: FloorArg;
   readonly basel: readonly BaselScenario[];
   readonly custom: readonly PlannedCustom[];
@@ -35,5 +47,7 @@ export interface LayoutInput {
     readonly deltaNii: boolean;
     readonly repricingGap: boolean;
     readonly charts: boolean;
+    /** ALM.OUTLIERTEST across the currencies (curves by currency only), or null. */
+    readonly outlier: { readonly method: OutlierMethod; readonly rule: OutlierRule } | null;
   };
 }

@@ -8,6 +8,7 @@ import { INTERPOLATIONS, type Interpolation } from "../../engine/curves/interpol
 import { CALIBRATIONS, type Calibration } from "../../engine/irrbb/calibrations";
 import { FLOOR_NAMES, type FloorName } from "../../engine/irrbb/floors";
 import { BASEL_SCENARIOS, type BaselScenario } from "../../engine/irrbb/scenarios";
+import { OUTLIER_METHODS, OUTLIER_RULES, type OutlierMethod, type OutlierRule } from "../../functions/schema/choices";
 
 // The choice lists are the functions' own (each declared once, where the engine defines its meaning).
 export { BASEL_SCENARIOS, CALIBRATIONS, INTERPOLATIONS, type BaselScenario, type Calibration, type Interpolation };
@@ -15,6 +16,9 @@ export { BASEL_SCENARIOS, CALIBRATIONS, INTERPOLATIONS, type BaselScenario, type
 /** The floor choices the functions accept by name, plus a floor rate the user types (RATE). */
 export type FloorKind = FloorName | "RATE";
 export const FLOOR_KINDS: readonly FloorKind[] = [...FLOOR_NAMES, "RATE"];
+
+/** ALM.OUTLIERTEST's `method` and `rule` choices, as the functions declare them. */
+export { OUTLIER_METHODS, OUTLIER_RULES, type OutlierMethod, type OutlierRule };
 
 export type PositionsSource = { kind: "table"; name: string } | { kind: "range"; address: string };
 
@@ -41,6 +45,23 @@ export interface CurveSetup {
   rangeAddress: string;
   pillars: PillarRow[];
   interpolation: Interpolation;
+  /**
+   * The curves of a book in several currencies: one range with the header `Tenor`, then one column of
+   * zero rates per currency code (ALM.OUTLIERTEST's `curves`). Used instead of the fields above when the
+   * positions hold more than one currency.
+   */
+  curvesAddress: string;
+}
+
+/** Exchange rates to the reporting currency, for a book in several currencies. */
+export interface FxSetup {
+  /** The currency results are converted to (Tier 1 is in it), as typed. */
+  reporting: string;
+  /** "typed": one rate per currency typed in the pane; "range": a two-column range (Currency, Rate). */
+  sourceKind: "typed" | "range";
+  rangeAddress: string;
+  /** Units of the reporting currency per unit of each currency, as typed, by currency code. */
+  rates: Record<string, string>;
 }
 
 export type CustomScenario =
@@ -51,9 +72,15 @@ export type CustomScenario =
 
 export type CustomKind = CustomScenario["kind"];
 
+/** A published calibration, or the bank's own shock sizes in a range (OWN). */
+export type CalibrationKind = Calibration | "OWN";
+export const CALIBRATION_KINDS: readonly CalibrationKind[] = [...CALIBRATIONS, "OWN"];
+
 export interface ScenarioSetup {
   currency: string;
-  calibration: Calibration;
+  calibration: CalibrationKind;
+  /** The own shock sizes (header Currency, Parallel, Short, Long in bp) when calibration is OWN. */
+  ownSizesAddress: string;
   basel: BaselScenario[];
   custom: CustomScenario[];
   floor: FloorKind;
@@ -69,12 +96,17 @@ export interface OutputSetup {
   deltaNii: boolean;
   repricingGap: boolean;
   charts: boolean;
+  /** Several currencies: write ALM.OUTLIERTEST, with its method and aggregation rule. */
+  outlierTest: boolean;
+  method: OutlierMethod;
+  rule: OutlierRule;
 }
 
 export interface Setup {
   version: 1;
   positions: PositionsSetup;
   curve: CurveSetup;
+  fx: FxSetup;
   scenarios: ScenarioSetup;
   output: OutputSetup;
 }
@@ -92,16 +124,19 @@ export function defaultSetup(): Setup {
       rangeAddress: "",
       pillars: DEFAULT_TENORS.map((tenor, i) => ({ id: `p${i + 1}`, tenor, ratePct: "" })),
       interpolation: "LINEAR",
+      curvesAddress: "",
     },
+    fx: { reporting: "", sourceKind: "typed", rangeAddress: "", rates: {} },
     scenarios: {
       currency: "EUR",
       calibration: "BCBS2024",
+      ownSizesAddress: "",
       basel: [...BASEL_SCENARIOS],
       custom: [],
       floor: "NONE",
       floorRatePct: "",
     },
-    output: { tier1: "", deltaEve: true, standardEve: true, deltaNii: true, repricingGap: true, charts: true },
+    output: { tier1: "", deltaEve: true, standardEve: true, deltaNii: true, repricingGap: true, charts: true, outlierTest: true, method: "FULL", rule: "BCBS" },
   };
 }
 
@@ -114,6 +149,7 @@ const str = (v: unknown, fallback: string): string => (typeof v === "string" ? v
 const bool = (v: unknown, fallback: boolean): boolean => (typeof v === "boolean" ? v : fallback);
 const oneOf = <T extends string>(v: unknown, list: readonly T[], fallback: T): T => (list.includes(v as T) ? (v as T) : fallback);
 const obj = (v: unknown): Record<string, unknown> => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const strings = (v: unknown): Record<string, string> => Object.fromEntries(Object.entries(obj(v)).filter((e): e is [string, string] => typeof e[1] === "string"));
 
 function readCustom(v: unknown, i: number): CustomScenario | null {
   const o = obj(v);
@@ -144,6 +180,7 @@ export function restoreSetup(raw: unknown): Setup | null {
   const p = obj(o.positions);
   const c = obj(o.curve);
   const s = obj(o.scenarios);
+  const fx = obj(o.fx);
   const out = obj(o.output);
   const pillars = Array.isArray(c.pillars)
     ? c.pillars.map((row, i) => {
@@ -158,17 +195,25 @@ export function restoreSetup(raw: unknown): Setup | null {
       tableName: str(p.tableName, ""),
       rangeAddress: str(p.rangeAddress, ""),
       asOf: str(p.asOf, ""),
-      columnChoices: Object.fromEntries(Object.entries(obj(p.columnChoices)).filter((e): e is [string, string] => typeof e[1] === "string")),
+      columnChoices: strings(p.columnChoices),
     },
     curve: {
       sourceKind: oneOf(c.sourceKind, ["range", "pillars"] as const, d.curve.sourceKind),
       rangeAddress: str(c.rangeAddress, ""),
       pillars,
       interpolation: oneOf(c.interpolation, INTERPOLATIONS, "LINEAR"),
+      curvesAddress: str(c.curvesAddress, ""),
+    },
+    fx: {
+      reporting: str(fx.reporting, ""),
+      sourceKind: oneOf(fx.sourceKind, ["typed", "range"] as const, d.fx.sourceKind),
+      rangeAddress: str(fx.rangeAddress, ""),
+      rates: strings(fx.rates),
     },
     scenarios: {
       currency: str(s.currency, d.scenarios.currency),
-      calibration: oneOf(s.calibration, CALIBRATIONS, "BCBS2024"),
+      calibration: oneOf(s.calibration, CALIBRATION_KINDS, "BCBS2024"),
+      ownSizesAddress: str(s.ownSizesAddress, ""),
       basel: Array.isArray(s.basel) ? BASEL_SCENARIOS.filter((b) => (s.basel as unknown[]).includes(b)) : d.scenarios.basel,
       custom: Array.isArray(s.custom) ? s.custom.map(readCustom).filter((x): x is CustomScenario => x !== null) : [],
       floor: oneOf(s.floor, FLOOR_KINDS, "NONE"),
@@ -181,6 +226,9 @@ export function restoreSetup(raw: unknown): Setup | null {
       deltaNii: bool(out.deltaNii, true),
       repricingGap: bool(out.repricingGap, true),
       charts: bool(out.charts, true),
+      outlierTest: bool(out.outlierTest, true),
+      method: oneOf(out.method, OUTLIER_METHODS, "FULL"),
+      rule: oneOf(out.rule, OUTLIER_RULES, "BCBS"),
     },
   };
 }

@@ -32,7 +32,7 @@ export interface SampleBankReport {
   readonly table: string;
   /** Positions written (table rows without the header). */
   readonly positions: number;
-  /** Each curve's range with its header row, sheet-qualified and relative: `'ALM Sample Bank'!V2:W14`. */
+  /** Each curve's range with its header row, sheet-qualified and relative: `'ALM Sample Bank'!X2:Y14`. */
   readonly curves: Readonly<Record<"USD" | "EUR", string>>;
   readonly currency: "USD" | "EUR";
   /** Excel serial of the as-of date. */

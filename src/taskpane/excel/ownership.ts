@@ -31,7 +31,7 @@ export interface SheetLedger {
   readonly cells: Readonly<Record<string, CellContent>>;
   readonly spills: readonly SpillRecord[];
   /**
-   * Rectangles (`A1:T297`) the add-in wrote as the user's data (the sample bank, CellBlock.data). Only
+   * Rectangles (`A2:V297`) the add-in wrote as the user's data (the sample bank, CellBlock.data). Only
    * where they are is recorded, not what they hold: those cells are the user's from then on, so no
    * later write takes them as the add-in's.
    */

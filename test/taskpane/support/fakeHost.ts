@@ -1,5 +1,7 @@
 /** Helpers for tests that run the real gateway against the fake Office host. */
+import { POSITION_HEADER } from "../../../src/sample/products";
 import { BASEL_SCENARIOS } from "../../../src/taskpane/domain/setup";
+import { colLetters } from "../../../src/taskpane/excel/a1";
 import type { LayoutInput } from "../../../src/taskpane/excel/sheetLayouts";
 import { demoWorkbook } from "../../../scripts/fake-host/demoWorkbook";
 import type { EmulatedExcel } from "../../../scripts/fake-host/excelHost";
@@ -46,6 +48,14 @@ export function withFakeHost(make: () => FakeWorkbook = () => demoWorkbook(shipp
   return { current: () => state as { wb: FakeWorkbook; host: FakeHostControl }, reset };
 }
 
+/** The sample bank's sheet: its table's last column, and each curve's range (right of the table, one column apart). */
+export const LAST = colLetters(POSITION_HEADER.length - 1);
+export const CURVES_LEFT = colLetters(POSITION_HEADER.length + 1);
+export const SAMPLE_CURVE_RANGES = {
+  USD: `${CURVES_LEFT}2:${colLetters(POSITION_HEADER.length + 2)}14`,
+  EUR: `${colLetters(POSITION_HEADER.length + 4)}2:${colLetters(POSITION_HEADER.length + 5)}14`,
+} as const;
+
 export const layoutInput: LayoutInput = {
   positionsRef: "Positions[#All]",
   asOf: 46022,
@@ -56,7 +66,7 @@ export const layoutInput: LayoutInput = {
   basel: [...BASEL_SCENARIOS],
   custom: [],
   tier1: 1_000_000,
-  outputs: { deltaEve: true, standardEve: true, deltaNii: true, repricingGap: true, charts: true },
+  outputs: { deltaEve: true, standardEve: true, deltaNii: true, repricingGap: true, charts: true, outlier: null },
 };
 
 /** What a person could see or lose: every typed cell with its format, names, charts (settings apart). */

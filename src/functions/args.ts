@@ -90,6 +90,18 @@ export function scalarOf(raw: unknown, where: Where): unknown {
   fail(messages.notSingle(where, m.length, m[0].length));
 }
 
+/**
+ * The cells of a one-row or one-column range read in place, without copying the column out (ALM.GAP
+ * gets 10^6-row columns): its length and the i-th cell.
+ */
+export function vectorView(raw: unknown, where: Where): { readonly length: number; at(i: number): unknown } {
+  const m = toMatrix(raw, where);
+  if (m.length === 0) return { length: 0, at: () => undefined };
+  if (m[0].length === 1) return { length: m.length, at: (i) => m[i][0] };
+  if (m.length === 1) return { length: m[0].length, at: (i) => m[0][i] };
+  fail(messages.shape(where, `got a ${m.length}×${m[0].length} range; expected a single row or column`));
+}
+
 /** The cells of a one-row or one-column range, in order. */
 export function vectorOf(raw: unknown, where: Where): unknown[] {
   const m = toMatrix(raw, where);

@@ -2,7 +2,7 @@ import { type Discounting } from "../engine/cashflows/analytics";
 import { interpolatedCurve } from "../engine/curves/interpolatedCurve";
 import { DAY_COUNTS_BY_BASIS, yearFraction } from "../engine/time/dayCount";
 import type { Amount, SerialDate, Time } from "../engine/types";
-import { dateCell, fail, isBlank, numberCell, parseCurve, toMatrix, vectorOf } from "./args";
+import { dateCell, fail, isBlank, numberCell, parseCurve, toMatrix, vectorView } from "./args";
 import { messages, type Where } from "./messages";
 
 /** Signed amounts and their dates, paired row by row; fully blank rows skipped. */
@@ -18,26 +18,28 @@ export interface DatedAmounts {
  * blank in both is ignored; blank in one is an error naming the row.
  */
 export function pairAmountsDates(fn: string, amountsRaw: unknown, datesRaw: unknown, extra?: { name: string; raw: unknown }): DatedAmounts & { extra: unknown[] } {
-  const a = vectorOf(amountsRaw, { fn, arg: "amounts" });
-  const d = vectorOf(datesRaw, { fn, arg: "dates" });
+  const a = vectorView(amountsRaw, { fn, arg: "amounts" });
+  const d = vectorView(datesRaw, { fn, arg: "dates" });
   if (a.length !== d.length) fail(messages.lengthMismatch(fn, "amounts", a.length, "dates", d.length));
-  const x = extra ? vectorOf(extra.raw, { fn, arg: extra.name }) : [];
-  if (extra && x.length !== a.length) fail(messages.lengthMismatch(fn, "amounts", a.length, extra.name, x.length));
+  const x = extra ? vectorView(extra.raw, { fn, arg: extra.name }) : undefined;
+  if (x && x.length !== a.length) fail(messages.lengthMismatch(fn, "amounts", a.length, (extra as { name: string }).name, x.length));
   const amounts = new Float64Array(a.length);
   const dates = new Int32Array(a.length);
   const rows = new Int32Array(a.length);
   const kept: unknown[] = [];
   let n = 0;
   for (let i = 0; i < a.length; i++) {
-    const blankA = isBlank(a[i]);
-    const blankD = isBlank(d[i]);
-    if (blankA && blankD && (!extra || isBlank(x[i]))) continue;
+    const ai = a.at(i);
+    const di = d.at(i);
+    const blankA = isBlank(ai);
+    const blankD = isBlank(di);
+    if (blankA && blankD && (!x || isBlank(x.at(i)))) continue;
     if (blankA) fail(messages.missing({ fn, arg: "amounts", row: i + 1 }));
     if (blankD) fail(messages.missing({ fn, arg: "dates", row: i + 1 }));
-    amounts[n] = numberCell(a[i], { fn, arg: "amounts", row: i + 1 }, "a signed cash-flow amount");
-    dates[n] = dateCell(d[i], { fn, arg: "dates", row: i + 1 });
+    amounts[n] = typeof ai === "number" && Number.isFinite(ai) ? ai : numberCell(ai, { fn, arg: "amounts", row: i + 1 }, "a signed cash-flow amount");
+    dates[n] = dateCell(di, { fn, arg: "dates", row: i + 1 });
     rows[n] = i + 1;
-    if (extra) kept.push(x[i]);
+    if (x) kept.push(x.at(i));
     n++;
   }
   return { amounts: amounts.subarray(0, n), dates: dates.subarray(0, n), rows: rows.subarray(0, n), extra: kept };

@@ -25,6 +25,8 @@ export interface FlowOptions {
   readonly cprMultiplier?: number;
   /** Multiplier u on every position's TDRR; capped at 1. */
   readonly tdrrMultiplier?: number;
+  /** Stop at the first payment on or after this date (NII needs nothing beyond its horizon). */
+  readonly until?: SerialDate;
 }
 
 /** Longest schedule one position may have: 100 years of monthly payments. */
@@ -81,8 +83,10 @@ export function generatePosition(p: Portfolio, i: number, asOf: SerialDate, view
   const alpha = accruals(dates, count, periodStart, basis);
   let payment = amortization === ANNUITY ? levelPayment(outstanding, rate, alpha, count) : 0;
 
+  const until = options.until ?? Infinity;
   for (let k = 0; k < count; k++) {
     const date = dates[k];
+    if (date >= until) return;
     if (cut > 0 && date >= cut) {
       sink.add(i, cut, outstanding, outstanding * rate * accrual(periodStart, cut, basis));
       return;

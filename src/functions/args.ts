@@ -261,7 +261,8 @@ export const arg = {
  * checks pass a reader that records each row's problem and goes on (cells.ts `collectRows`).
  */
 export type RowReader = (row: number, read: () => void) => void;
-const straight: RowReader = (_, read) => read();
+/** Reads every row at once: the first problem throws (how the functions read). */
+export const straight: RowReader = (_, read) => read();
 
 /**
  * A two-column table of tenors and values as declared in schema/tables.ts (the curve, scenario shifts):

@@ -97,11 +97,11 @@ export interface ShockContext {
 }
 
 /** Shock sizes of a currency; a currency the calibration's table does not carry is an error listing those it does. */
-export function tableSizes(fn: string, currency: string, calibration: CalibrationChoice): ShockSizes {
+export function tableSizes(fn: string, currency: string, calibration: CalibrationChoice, where: Where = { fn, arg: "currency" }): ShockSizes {
   const sizes = sizesFor(calibration, currency);
   if (sizes) return sizes;
   const known = currenciesOf(calibration);
-  return fail(messages.unknownCurrency({ fn, arg: "currency" }, currency, calibrationName(calibration), known === "any" ? [] : known));
+  return fail(messages.unknownCurrency(where, currency, calibrationName(calibration), known === "any" ? [] : known));
 }
 
 /** How scenarios move CPR and TDRR: as the table gives them (INPUT), or by SRP31's scenario multipliers (BASEL). */
@@ -180,3 +180,6 @@ export const TIER1_BOUNDS = { above: 0, expected: "a positive Tier 1 capital amo
 
 /** Supervisory outlier test: a loss above 15 % of Tier 1 capital (SRP31.82). */
 export const OUTLIER_THRESHOLD = 0.15;
+
+/** The EU NII outlier test: a decline of annual NII above 5 % of Tier 1 (Delegated Regulation 2024/856 Art. 5(1)). */
+export const NII_OUTLIER_THRESHOLD = 0.05;

@@ -32,6 +32,14 @@ describe("ALM.DELTAEVE [behaviour]", () => {
     expect(Math.abs(basel[1][1] - input[1][1])).toBeGreaterThan(0.01);
   });
 
+  it("shows WORST as 0, with no scenario named, when no scenario loses (a book with no rate risk)", async () => {
+    // An asset and a liability of the same amount and date: EVE is 0 in every scenario, so none loses.
+    const book = [["Side", "Balance", "Rate", "Maturity"], ["A", 100, 0, "2028-01-01"], ["L", 100, 0, "2028-01-01"]];
+    const flat = await DELTAEVE(book, AS_OF, CURVE, "USD", null, null, false);
+    expect(flat.slice(1, 7).map((r) => r[2])).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(flat[7].slice(0, 3)).toEqual(["WORST", 0, 0]);
+  });
+
   it("rejects any other behaviour, naming the argument", async () => {
     expect((await rejected(DELTAEVE(book(0, 0), AS_OF, CURVE, "USD", null, null, false, "STRESSED"))).message).toMatch(/^ALM\.DELTAEVE behaviour: .*"STRESSED".*INPUT, BASEL/);
   });

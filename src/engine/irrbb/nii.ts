@@ -236,8 +236,8 @@ function positionNii(
   const basis = p.basis[i];
   const accrual = basis === 3 ? (a: SerialDate, b: SerialDate) => (b - a) / 365 : (a: SerialDate, b: SerialDate) => yearFraction(a, b, DAY_COUNTS_BY_BASIS[basis]);
   const nmd = p.category[i] > 0;
-  // A deposit never pays below 0 % (or below its own rate, where that is already negative) unless its Floor says so.
-  const lower = Number.isNaN(p.floor[i]) ? (nmd ? Math.min(0, rate) : -Infinity) : p.floor[i];
+  // A non-maturity deposit's rate never goes below 0 % unless its Floor says otherwise (docs/functions.md, Floor).
+  const lower = Number.isNaN(p.floor[i]) ? (nmd ? 0 : -Infinity) : p.floor[i];
   const upper = Number.isNaN(p.cap[i]) ? Infinity : p.cap[i];
   const bound = (r: Rate): Rate => Math.min(upper, Math.max(lower, r));
 

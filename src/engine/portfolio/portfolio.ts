@@ -90,3 +90,17 @@ export function allocatePortfolio(size: number): Portfolio & { id: string[]; cur
   };
 }
 
+/**
+ * The positions at `indices` as a portfolio of their own (every column copied), e.g. one currency's rows
+ * of a table read once.
+ */
+export function selectPositions(p: Portfolio, indices: readonly number[]): Portfolio {
+  const out = allocatePortfolio(indices.length);
+  const columns = Object.keys(out).filter((k) => k !== "size") as (keyof Portfolio)[];
+  for (const key of columns) {
+    const from = p[key] as ArrayLike<unknown>;
+    const to = out[key] as unknown as { [i: number]: unknown };
+    indices.forEach((i, k) => (to[k] = from[i]));
+  }
+  return out;
+}

@@ -5,7 +5,7 @@ import { packedYmd } from "./serialDate";
 
 /**
  * ACTUS's business-day conventions, the values of the data dictionary's term "Business Day Convention"
- * (`businessDayConvention`) as the positions table's `BusinessDay` column spells them (SPEC §2):
+ * (`businessDayConvention`) as the positions table's `BusinessDay` column will spell them (issue 14; docs/functions.md once it lands):
  * - `NOS`: no shift — schedule dates are used as they fall, on closed days too;
  * - `SCF`: shift, then calculate, following — the date moves to the next business day and both the payment
  *   and the accrual (calculation) use the moved date;

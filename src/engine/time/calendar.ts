@@ -3,7 +3,7 @@ import type { SerialDate } from "../types";
 import { MAX_SERIAL, fromYmd, packedYmd, toIso } from "./serialDate";
 
 /**
- * Business-day calendars for the positions table's `Calendar` column (SPEC §2), the calendars against which
+ * Business-day calendars for the positions table's coming `Calendar` column (issue 14), the calendars against which
  * ACTUS's business-day conventions (see businessDay.ts) shift schedule dates:
  * - `NONE`: every day is a business day (nothing ever shifts);
  * - `WEEKENDS`: Saturdays and Sundays are closed, Monday to Friday open (QuantLib's `WeekendsOnly`);

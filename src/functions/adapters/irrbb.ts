@@ -6,7 +6,7 @@ import { scenarioCurve } from "../../engine/irrbb/shock";
 import { standardEve } from "../../engine/irrbb/standardEve";
 import type { Amount } from "../../engine/types";
 import { arg, curveArg } from "../args";
-import { OUTLIER_THRESHOLD, TIER1_BOUNDS, behaviourArg, calibrationArg, currencyArg, floorArg, monthsArg, parseScenario, parseScenarioList, percentOfBase, positionsOf, requiredCurrencyArg, tableSizes } from "../irrbbArgs";
+import { NII_OUTLIER_THRESHOLD, OUTLIER_THRESHOLD, TIER1_BOUNDS, behaviourArg, calibrationArg, currencyArg, floorArg, monthsArg, parseScenario, parseScenarioList, percentOfBase, positionsOf, requiredCurrencyArg, tableSizes } from "../irrbbArgs";
 import { defineFunction, type Cell } from "../runner";
 import { table } from "../table";
 import { columnsOf } from "../schema/outputs";
@@ -50,8 +50,9 @@ const DELTAEVE = defineFunction(
     const pct = (delta: Amount) => percentOfBase("DELTAEVE", "EVE", delta, result.base);
     const rows: Cell[][] = [["BASE", result.base, 0, pct(0)]];
     for (const s of result.scenarios) rows.push([s.scenario, s.eve, s.delta, pct(s.delta)]);
+    // The scenario with the most negative ΔEVE; 0 (the base EVE, no scenario named) when none loses.
     const worst = result.scenarios[result.worst];
-    rows.push([`WORST (${worst.scenario})`, worst.eve, worst.delta, pct(worst.delta)]);
+    rows.push(worst.delta < 0 ? [`WORST (${worst.scenario})`, worst.eve, worst.delta, pct(worst.delta)] : ["WORST", result.base, 0, pct(0)]);
     return table("DELTAEVE", columnsOf("DELTAEVE"), rows, headers);
   }
 , { offload: true });
@@ -67,7 +68,7 @@ const DELTAEVE = defineFunction(
  * @param [floor] NONE (default), EU, ZERO, or a floor rate as a decimal.
  * @param [headers] TRUE (default) to include the header row.
  * @param [behaviour] INPUT (default: the table's CPR and TDRR in every scenario) or BASEL (the SRP31 scenario multipliers on CPR and TDRR, as ALM.STANDARDEVE applies them).
- * @returns Table of scenario, EVE, ΔEVE and ΔEVE as a fraction of |base EVE|: BASE, six scenarios, WORST.
+ * @returns Table of scenario, EVE, ΔEVE and ΔEVE as a fraction of |base EVE|: BASE, six scenarios, WORST (0 when no scenario loses).
  * @example =ALM.DELTAEVE({"Balance","Rate","Maturity";100,0,"2028-01-01"}, "2026-01-01", 0.03, "USD") PARALLEL_UP row: ΔEVE = 100·(e^(-0.10) − e^(-0.06)) = −3.6927115…
  */
 export function deltaeve(positions: any[][], as_of: any, curve: any[][], currency: any, calibration?: any[][], floor?: any, headers?: any, behaviour?: any): Promise<any[][]> {
@@ -142,9 +143,6 @@ const NII = defineFunction(
 export function niiFn(positions: any[][], as_of: any, curve: any[][], scenario?: any[][], currency?: any, horizon_months?: any, ramp_months?: any, calibration?: any[][], floor?: any, behaviour?: any): Promise<number> {
   return NII(positions, as_of, curve, scenario, currency, horizon_months, ramp_months, calibration, floor, behaviour);
 }
-
-/** The EU NII outlier test: a decline of annual NII above 5 % of Tier 1 (Delegated Regulation 2024/856 Art. 5(1)). */
-export const NII_OUTLIER_THRESHOLD = 0.05;
 
 const DELTANII = defineFunction(
   "DELTANII",

@@ -1,73 +1,21 @@
+import { interpolatedCurve, type Pillars } from "../../engine/curves/interpolatedCurve";
 import { portfolioDeltaEve } from "../../engine/irrbb/eve";
 import { niiRuns } from "../../engine/irrbb/nii";
 import { BASEL_SCENARIOS, SCENARIO_SETS, type BaselScenario } from "../../engine/irrbb/scenarios";
 import { standardEve } from "../../engine/irrbb/standardEve";
-import { interpolatedCurve, type Pillars } from "../../engine/curves/interpolatedCurve";
+import { selectPositions } from "../../engine/portfolio/portfolio";
 import type { Amount } from "../../engine/types";
-import { arg, fail, isBlank, numberCell, readTenorTable, toMatrix } from "../args";
-import { OUTLIER_THRESHOLD, TIER1_BOUNDS, calibrationArg, floorArg, tableSizes } from "../irrbbArgs";
+import { arg, fail } from "../args";
+import { NII_OUTLIER_THRESHOLD, OUTLIER_THRESHOLD, TIER1_BOUNDS, calibrationArg, floorArg, tableSizes } from "../irrbbArgs";
 import { messages, type Where } from "../messages";
+import { parseCurves, parseFx } from "../outlierTables";
 import { parsePositions } from "../positions";
 import { defineFunction, type Cell } from "../runner";
-import { INPUT_TABLES } from "../schema/tables";
 import { OUTLIER_METHODS, OUTLIER_RULES } from "../schema/choices";
-import { normalizeHeader } from "../schema/positions";
 import { columnsOf } from "../schema/outputs";
 import { table } from "../table";
-import { NII_OUTLIER_THRESHOLD } from "./irrbb";
 
 const FN = "OUTLIERTEST";
-
-const NII_THRESHOLD = NII_OUTLIER_THRESHOLD;
-
-/** A three-letter currency code, upper-cased, or undefined. */
-const codeOf = (v: unknown): string | undefined => (typeof v === "string" && /^[A-Za-z]{3}$/.test(v.trim()) ? v.trim().toUpperCase() : undefined);
-
-/**
- * The `curves` argument: a header row `Tenor` then one currency code per column, and rows of tenor and
- * one zero rate per currency; each currency's column is read as a curve table (schema/tables.ts).
- */
-function parseCurves(raw: unknown): Map<string, Pillars> {
-  const where: Where = { fn: FN, arg: "curves" };
-  const m = toMatrix(raw, where);
-  const header = m[0] ?? [];
-  if (m.length < 2 || header.length < 2 || normalizeHeader(header[0]) !== "tenor") {
-    fail(messages.shape(where, `got a ${m.length}×${header.length} range; expected a header row Tenor, then one currency code per column, and rows of tenor and zero rates`));
-  }
-  const curves = new Map<string, Pillars>();
-  header.slice(1).forEach((cell, j) => {
-    const code = codeOf(cell) ?? fail(messages.expected({ ...where, row: 1, column: String(j + 2) }, cell, "a currency code such as EUR as the column's header"));
-    if (curves.has(code)) fail(messages.expected({ ...where, row: 1, column: String(j + 2) }, cell, "each currency once"));
-    const { tenors, values } = readTenorTable(
-      m.map((row) => [row[0], row[j + 1]]),
-      { ...where, arg: `curves ${code}` },
-      "curve"
-    );
-    curves.set(code, { times: tenors, zeros: values });
-  });
-  return curves;
-}
-
-/** The `[fx]` argument: rows of Currency and its rate to the reporting currency (an optional header row). */
-function parseFx(raw: unknown[][] | undefined): Map<string, number> | undefined {
-  if (raw === undefined) return undefined;
-  const where: Where = { fn: FN, arg: "fx" };
-  const [currencyCol, rateCol] = INPUT_TABLES.fx.columns;
-  if (raw.length === 0 || raw[0].length !== 2) fail(messages.shape(where, `got a ${raw.length}×${raw[0]?.length ?? 0} range; expected two columns (${currencyCol.name}, ${rateCol.name})`));
-  const rates = new Map<string, number>();
-  raw.forEach(([currency, rate], i) => {
-    if (isBlank(currency) && isBlank(rate)) return;
-    if (i === 0 && typeof rate === "string" && codeOf(currency) === undefined) return; // header row
-    const w = { ...where, row: i + 1 };
-    const code = codeOf(currency) ?? fail(messages.expected({ ...w, column: currencyCol.name }, currency, currencyCol.expected));
-    if (rates.has(code)) fail(messages.expected({ ...w, column: currencyCol.name }, currency, "each currency once"));
-    const r = numberCell(rate, { ...w, column: rateCol.name }, rateCol.expected);
-    if (!(r > 0)) fail(messages.expected({ ...w, column: rateCol.name }, rate, rateCol.expected));
-    rates.set(code, r);
-  });
-  if (rates.size === 0) fail(messages.shape(where, INPUT_TABLES.fx.empty));
-  return rates;
-}
 
 /** Changes of one measure per currency (already in the reporting currency), by scenario. */
 type Changes = Map<string, Amount[]>;
@@ -87,38 +35,36 @@ const OUTLIERTEST = defineFunction(
     arg.headers(),
   ],
   (positionsRaw, asOf, curvesRaw, tier1, fxRaw, method, calibration, floor, rule, headers) => {
-    const curves = parseCurves(curvesRaw);
-    const fx = parseFx(fxRaw);
+    const curves = parseCurves(curvesRaw, { fn: FN, arg: "curves" });
+    const fx = fxRaw === undefined ? undefined : parseFx(fxRaw, { fn: FN, arg: "fx" });
     const positionsWhere: Where = { fn: FN, arg: "positions" };
     const all = parsePositions(positionsRaw, positionsWhere, asOf, { mixedCurrencies: "allow" });
-    // The currencies present, each with a curve and (with several) a rate; a row without is named.
+    // The rows of each currency, each currency with a curve and (with several) a rate; a row without is named.
     const single = curves.size === 1 ? [...curves.keys()][0] : undefined;
-    const present = new Set<string>();
-    for (let i = 0; i < all.balance.length; i++) {
+    const rowsOf = new Map<string, number[]>();
+    for (let i = 0; i < all.size; i++) {
       const code = all.currency[i] || single;
       const w = { ...positionsWhere, row: all.row[i], column: "Currency" };
       if (code === undefined) fail(messages.expected(w, all.currency[i], `a currency of the curves range (${[...curves.keys()].join(", ")}); with several curves every row needs its Currency`));
       if (!curves.has(code)) fail(messages.expected(w, code, `a currency with a curve in curves (${[...curves.keys()].join(", ")})`));
-      present.add(code);
+      if (fx !== undefined && !fx.has(code)) fail(messages.expected(w, code, `a currency with a rate in fx (${[...fx.keys()].join(", ")})`));
+      const list = rowsOf.get(code);
+      if (list) list.push(i);
+      else rowsOf.set(code, [i]);
     }
-    const currencies = [...curves.keys()].filter((c) => present.has(c));
+    const currencies = [...curves.keys()].filter((c) => rowsOf.has(c));
     if (currencies.length > 1 && fx === undefined) fail(messages.fxNeeded({ fn: FN, arg: "fx" }, currencies));
-    const rateOf = (code: string): number => {
-      if (fx === undefined) return 1;
-      const rate = fx.get(code);
-      if (rate !== undefined) return rate;
-      const row = all.currency.findIndex((c) => (c || single) === code);
-      return fail(messages.expected({ ...positionsWhere, row: all.row[row], column: "Currency" }, code, `a currency with a rate in fx (${[...fx.keys()].join(", ")})`));
-    };
 
     const eveChanges: Changes = new Map();
     const niiChanges: Changes = new Map();
     const niiScenarios = SCENARIO_SETS.NII;
     for (const code of currencies) {
-      const rate = rateOf(code);
-      const book = single === code && !all.currency.some((c) => c !== "" && c !== code) ? all : parsePositions(positionsRaw, positionsWhere, asOf, { currency: code });
+      const rate = fx?.get(code) ?? 1;
+      const rows = rowsOf.get(code) as number[];
+      // The table is read once; each currency's book is its rows of it.
+      const book = rows.length === all.size ? all : selectPositions(all, rows);
       const pillars = curves.get(code) as Pillars;
-      const sizes = tableSizes(FN, code, calibration);
+      const sizes = tableSizes(FN, code, calibration, { fn: FN, arg: "curves" });
       const eve: Amount[] =
         method === "FULL"
           ? portfolioDeltaEve(book, asOf, pillars, sizes, floor, "INPUT").scenarios.map((s) => s.delta)
@@ -137,7 +83,7 @@ const OUTLIERTEST = defineFunction(
       }
       return rule === "EU" ? losses + 0.5 * gains : losses;
     };
-    const rowsOf = (measure: "EVE" | "NII", scenarios: readonly BaselScenario[], changes: Changes, threshold: number | undefined) => {
+    const tableRows = (measure: "EVE" | "NII", scenarios: readonly BaselScenario[], changes: Changes, threshold: number | undefined) => {
       const rows = scenarios.map((name, k) => {
         const values = currencies.map((c) => (changes.get(c) as Amount[])[k]);
         const total = aggregate(values);
@@ -152,8 +98,8 @@ const OUTLIERTEST = defineFunction(
       const none = { name: "", values: currencies.map(() => 0), total: 0, outlier: false };
       return { scenarioRows: rows.map((r) => cells(measure, r)), max: cells(`MAX ${measure}`, rows[worst].total < 0 ? rows[worst] : none) };
     };
-    const eve = rowsOf("EVE", BASEL_SCENARIOS, eveChanges, OUTLIER_THRESHOLD);
-    const nii = rowsOf("NII", niiScenarios, niiChanges, rule === "EU" ? NII_THRESHOLD : undefined);
+    const eve = tableRows("EVE", BASEL_SCENARIOS, eveChanges, OUTLIER_THRESHOLD);
+    const nii = tableRows("NII", niiScenarios, niiChanges, rule === "EU" ? NII_OUTLIER_THRESHOLD : undefined);
     return table(FN, columnsOf(FN, { currencies }), [...eve.scenarioRows, ...nii.scenarioRows, eve.max, nii.max], headers);
   },
   { offload: true }

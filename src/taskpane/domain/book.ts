@@ -6,10 +6,9 @@
  * the FX rates with their cell reader and message catalogue, so the pane and the formulas say the same
  * words.
  */
-import { fail, isBlank, numberCell } from "../../functions/args";
-import { rowIssue } from "../../functions/cells";
-import { messages } from "../../functions/messages";
-import { INPUT_TABLES } from "../../functions/schema/tables";
+import { isBlank } from "../../functions/args";
+import { collectRows, rowIssue, type RangeIssue } from "../../functions/cells";
+import { parseFx } from "../../functions/outlierTables";
 import { parseCurveRange, parseNumber, type CurvePillars } from "./curve";
 import { effectiveMapping } from "./positions";
 import { isCurrencyCode } from "./scenarios";
@@ -106,35 +105,21 @@ export function parseCurvesRange(values: readonly (readonly unknown[])[]): Curve
 export type FxRates = ReadonlyMap<string, number>;
 export type FxParse = { ok: true; rates: FxRates } | { ok: false; problems: readonly RangeProblem[] };
 
-const [FX_CURRENCY, FX_RATE] = INPUT_TABLES.fx.columns;
 /** The function and argument the FX check is made as (ALM.OUTLIERTEST's `fx`); stripped from the messages shown. */
 const FX_WHERE = { fn: "OUTLIERTEST", arg: "fx" } as const;
-const stripFx = (message: string) => message.replace(/^ALM\.OUTLIERTEST fx, row \d+, /, "");
+const stripFx = (message: string) => message.replace(/^ALM\.OUTLIERTEST fx(, row \d+)?(, |: )/, "");
 
 /**
- * An FX range (Currency, Rate) read as ALM.OUTLIERTEST reads its `fx`: an optional header row, fully
- * blank rows skipped, a three-letter code once each and a rate above 0, with the functions' messages.
+ * An FX range (Currency, Rate) read by ALM.OUTLIERTEST's own `fx` reader, row by row, so the pane lists
+ * every bad row with the functions' words.
  */
 export function parseFxRange(values: readonly (readonly unknown[])[]): FxParse {
-  if ((values[0]?.length ?? 0) !== 2) return { ok: false, problems: [{ row: 0, message: `has ${values[0]?.length ?? 0} columns; expected two: ${FX_CURRENCY.name} and ${FX_RATE.name}` }] };
-  const problems: RangeProblem[] = [];
-  const rates = new Map<string, number>();
-  values.forEach(([code, rate], i) => {
-    if (isBlank(code) && isBlank(rate)) return;
-    const isCode = typeof code === "string" && isCurrencyCode(code);
-    if (i === 0 && typeof rate === "string" && !isCode) return;
-    const w = { ...FX_WHERE, row: i + 1 };
-    const issue = rowIssue(() => {
-      if (!isCode) fail(messages.expected({ ...w, column: FX_CURRENCY.name }, code, FX_CURRENCY.expected));
-      if (rates.has(currencyKey(code))) fail(messages.expected({ ...w, column: FX_CURRENCY.name }, code, "each currency once"));
-      const r = numberCell(rate, { ...w, column: FX_RATE.name }, FX_RATE.expected);
-      if (!(r > 0)) fail(messages.expected({ ...w, column: FX_RATE.name }, rate, FX_RATE.expected));
-      rates.set(currencyKey(code), r);
-    });
-    if (issue) problems.push({ row: i + 1, message: stripFx(issue.message) });
-  });
-  if (problems.length === 0 && rates.size === 0) problems.push({ row: 0, message: INPUT_TABLES.fx.empty });
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, rates };
+  const issues: RangeIssue[] = [];
+  let rates: FxRates | undefined;
+  const whole = rowIssue(() => (rates = parseFx(values as unknown[][], FX_WHERE, collectRows(issues))));
+  const problems: RangeProblem[] = issues.map((i) => ({ row: i.row ?? 0, message: stripFx(i.message) }));
+  if (whole && issues.length === 0) problems.push({ row: 0, message: stripFx(whole.message) });
+  return problems.length > 0 || rates === undefined ? { ok: false, problems } : { ok: true, rates };
 }
 
 /** Rates typed in the pane: one per currency other than the reporting one, which has rate 1. */

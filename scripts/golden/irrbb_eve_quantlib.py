@@ -48,21 +48,12 @@ import QuantLib as ql
 sys.dont_write_bytecode = True  # keep scripts/golden/ free of __pycache__
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import _common as C  # noqa: E402
+from _irrbb import BP, SCENARIOS, SHOCK_SIZES, floored, plain_zero, shift_bp  # noqa: E402
 
 D = dt.date
 DC = ql.Actual365Fixed()
 CAL = ql.NullCalendar()
-BP = 1e-4
 AS_OF = D(2026, 1, 15)
-
-# Shock sizes (bp) typed from the published Basel tables (docs/methodology/irrbb.md §1): parallel, short, long.
-SIZES = {
-    ("USD", "BCBS2024"): (200, 300, 225),
-    ("EUR", "EU"): (200, 250, 100),
-    ("JPY", "BCBS2016"): (100, 100, 100),
-    ("GBP", "BCBS2024"): (275, 425, 250),
-}
-SCENARIOS = ["PARALLEL_UP", "PARALLEL_DOWN", "STEEPENER", "FLATTENER", "SHORT_UP", "SHORT_DOWN"]
 
 PILLAR_DAYS = [0, 30, 91, 182, 365, 730, 1095, 1825, 2555, 3650, 5475, 7300, 10950]
 CURVES = {
@@ -156,36 +147,6 @@ def position_flows(pos):
     return flows, plain
 
 
-def shift_bp(name: str, sizes, t: float) -> float:
-    par, short, long_ = sizes
-    a_short = math.exp(-t / 4)
-    a_long = 1 - math.exp(-t / 4)
-    return {
-        "BASE": 0.0,
-        "PARALLEL_UP": par,
-        "PARALLEL_DOWN": -par,
-        "STEEPENER": -0.65 * short * a_short + 0.9 * long_ * a_long,
-        "FLATTENER": 0.8 * short * a_short - 0.6 * long_ * a_long,
-        "SHORT_UP": short * a_short,
-        "SHORT_DOWN": -short * a_short,
-    }[name]
-
-
-def floored(floor, t: float, shocked: float, base: float) -> float:
-    if floor == "NONE":
-        return shocked
-    level = min(-150 + 3 * t, 0) * BP if floor == "EU" else 0.0 if floor == "ZERO" else floor
-    return max(shocked, min(level, base))
-
-
-def linear_zero(times, zeros, t):
-    for i in range(1, len(times)):
-        if t <= times[i]:
-            w = (t - times[i - 1]) / (times[i] - times[i - 1])
-            return zeros[i - 1] + w * (zeros[i] - zeros[i - 1])
-    raise ValueError("outside the pillars")
-
-
 def main() -> None:
     ref = ql_date(AS_OF)
     ql.Settings.instance().evaluationDate = ref
@@ -216,7 +177,7 @@ def main() -> None:
     max_pv_dev = 0.0
     for cid, currency, calibration, floor, curve_id in CASES:
         zeros0 = CURVES[curve_id]
-        sizes = SIZES[(currency, calibration)]
+        sizes = SHOCK_SIZES[calibration][currency]
         rows = []
         base_curve = ql.ZeroCurve([ref + d for d in PILLAR_DAYS], zeros0, DC, CAL, ql.Linear(), ql.Continuous, ql.Annual)
 
@@ -230,7 +191,7 @@ def main() -> None:
                 t = d / 365.0
                 z0 = base_curve.zeroRate(ref + d, DC, ql.Continuous).rate()
                 eve += a * math.exp(-rate(name, z0, t) * t)
-            plain = sum(a * math.exp(-rate(name, linear_zero(times, zeros0, d / 365.0), d / 365.0) * d / 365.0) for d, a in daily)
+            plain = sum(a * math.exp(-rate(name, plain_zero(list(zip(times, zeros0)), d / 365.0), d / 365.0) * d / 365.0) for d, a in daily)
             max_pv_dev = max(max_pv_dev, abs(eve - plain) / abs(eve))
             assert abs(eve - plain) <= 1e-12 * abs(eve), (cid, name, eve, plain)
             rows.append({"scenario": name, "zeros": zs, "eve": eve})

@@ -70,29 +70,18 @@ import QuantLib as ql
 sys.dont_write_bytecode = True  # keep scripts/golden/ free of __pycache__
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import _common as C  # noqa: E402
+from _irrbb import BP, DEFAULT_CALIBRATION, MULTIPLIERS, NII_SCENARIOS as NII_SET, SHOCK_SIZES, floor_level, plain_zero, shift_bp  # noqa: E402
 
 D = dt.date
 DAY = dt.timedelta(days=1)
 DC = ql.Actual365Fixed()
 CAL = ql.NullCalendar()
-BP = 1e-4
 AS_OF = D(2026, 1, 1)
 FAR_DAYS = 36500  # padding node of the QuantLib curve: 100 years
 RATE_TOL = 1e-13
 NII_THRESHOLD = 0.05  # Reg. (EU) 2024/856 Art. 5(1): a decline of NII larger than 5 % of Tier 1
 NMD_TAU = 1 / 365
 
-# Shock sizes (bp: parallel, short, long), this script's transcription for the currencies used: BCBS2024 =
-# SRP31.90 from 1 January 2026 (d578; OSFI B-12 Annex 1 Table 1); EU = Reg. (EU) 2024/856 Annex Part A.
-SIZES = {
-    "BCBS2024": {"USD": (200, 300, 225), "EUR": (225, 350, 200)},
-    "EU": {"USD": (200, 300, 150), "EUR": (200, 250, 100), "PLN": (250, 350, 150)},
-}
-DEFAULT_CALIBRATION = "BCBS2024"
-# SRP31 behavioural multipliers (gamma on CPR, u on TDRR); docs/methodology/irrbb.md §3 step 3.
-MULTIPLIERS = {"PARALLEL_UP": (0.8, 1.2), "PARALLEL_DOWN": (1.2, 0.8), "STEEPENER": (0.8, 0.8),
-               "FLATTENER": (1.2, 1.2), "SHORT_UP": (0.8, 1.2), "SHORT_DOWN": (1.2, 0.8)}
-NII_SET = ["PARALLEL_UP", "PARALLEL_DOWN"]
 
 
 def qd(d: dt.date) -> ql.Date:
@@ -122,30 +111,9 @@ def sizes_of(calibration, currency):
     if calibration is None:
         calibration = DEFAULT_CALIBRATION
     if isinstance(calibration, str):
-        return SIZES[calibration][currency]
+        return SHOCK_SIZES[calibration][currency]
     assert len(calibration) == 1 and len(calibration[0]) == 3, calibration
     return tuple(calibration[0])
-
-
-def shift_bp(name, sizes, t: float) -> float:
-    """SRP31.91 shift at t (years), bp; a number is a parallel shift of that many bp."""
-    if isinstance(name, (int, float)):
-        return float(name)
-    par, short, long_ = sizes
-    s = abs(short * math.exp(-t / 4))
-    lg = abs(long_ * (1 - math.exp(-t / 4)))
-    return {"PARALLEL_UP": par, "PARALLEL_DOWN": -par, "STEEPENER": -0.65 * s + 0.9 * lg,
-            "FLATTENER": 0.8 * s - 0.6 * lg, "SHORT_UP": s, "SHORT_DOWN": -s}[name]
-
-
-def floor_level(floor, t: float):
-    if floor is None or floor == "NONE":
-        return None
-    if floor == "EU":
-        return min(-150 + 3 * t, 0) * BP
-    if floor == "ZERO":
-        return 0.0
-    return float(floor)
 
 
 def label_of(scenario) -> str:
@@ -163,15 +131,6 @@ def pillars_of(curve):
         return [(1.0, float(curve))]
     rows = curve[1:] if isinstance(curve[0][0], str) else curve
     return [(float(t), float(z)) for t, z in rows]
-
-
-def plain_zero(pillars, t: float) -> float:
-    if t <= pillars[0][0]:
-        return pillars[0][1]
-    for (t0, z0), (t1, z1) in zip(pillars, pillars[1:]):
-        if t <= t1:
-            return z0 + (t - t0) / (t1 - t0) * (z1 - z0)
-    return pillars[-1][1]
 
 
 class BaseCurve:

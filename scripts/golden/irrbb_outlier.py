@@ -82,27 +82,16 @@ import QuantLib as ql
 sys.dont_write_bytecode = True  # keep scripts/golden/ free of __pycache__
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import _common as C  # noqa: E402
+from _irrbb import BP, DEFAULT_CALIBRATION, NII_SCENARIOS, SCENARIOS, SHOCK_SIZES, floored, plain_zero, shift_bp  # noqa: E402
 
 D = dt.date
 DC = ql.Actual365Fixed()
 CAL = ql.NullCalendar()
-BP = 1e-4
 AS_OF = D(2026, 1, 15)
 FAR_DAYS = 36500  # padding node of the QuantLib curve: 100 years, beyond every flow
-SCENARIOS = ["PARALLEL_UP", "PARALLEL_DOWN", "STEEPENER", "FLATTENER", "SHORT_UP", "SHORT_DOWN"]
-NII_SCENARIOS = ["PARALLEL_UP", "PARALLEL_DOWN"]
 EVE_THRESHOLD = 0.15  # SRP31.82; EBA/GL/2018/02 ¶114
 NII_THRESHOLD = 0.05  # Reg. (EU) 2024/856 Art. 5(1), EU rule only
 
-# Shock sizes (bp: parallel, short, long), this script's own transcription of the published tables for the
-# currencies used: BCBS2024 = SRP31.90 as in force from 1 January 2026 (d578; OSFI B-12 Annex 1 Table 1);
-# BCBS2016 = d368 Annex 2 Table 1; EU = Commission Delegated Regulation (EU) 2024/856 Annex Part A.
-SIZES = {
-    "BCBS2024": {"USD": (200, 300, 225), "EUR": (225, 350, 200), "CHF": (175, 250, 200), "KRW": (225, 350, 225), "JPY": (100, 100, 100)},
-    "BCBS2016": {"USD": (200, 300, 150), "JPY": (100, 100, 100)},
-    "EU": {"USD": (200, 300, 150), "EUR": (200, 250, 100), "JPY": (100, 100, 100)},
-}
-DEFAULT_CALIBRATION = "BCBS2024"  # SPEC §3 ALM.SHOCKSIZES: the default calibration
 
 # Own shock sizes (SRP31.93: currencies outside the tables; multiples of 25 bp as SRP98.62 rounds).
 OWN_TABLE = [["Currency", "Parallel", "Short", "Long"], ["NOK", 250, 375, 225], ["PLN", 250, 350, 150]]
@@ -118,7 +107,7 @@ def sizes_of(calibration, currency: str):
     if calibration is None:
         calibration = DEFAULT_CALIBRATION
     if isinstance(calibration, str):
-        return SIZES[calibration][currency]
+        return SHOCK_SIZES[calibration][currency]
     if len(calibration) == 1 and len(calibration[0]) == 3 and all(isinstance(x, (int, float)) for x in calibration[0]):
         return tuple(calibration[0])
     header, *rows = calibration
@@ -129,39 +118,11 @@ def sizes_of(calibration, currency: str):
     raise KeyError(currency)
 
 
-def shift_bp(name: str, sizes, t: float) -> float:
-    """SRP31.91 shift at t (years), in bp."""
-    par, short, long_ = sizes
-    s = abs(short * math.exp(-t / 4))
-    lg = abs(long_ * (1 - math.exp(-t / 4)))
-    return {
-        "BASE": 0.0,
-        "PARALLEL_UP": par,
-        "PARALLEL_DOWN": -par,
-        "STEEPENER": -0.65 * s + 0.9 * lg,
-        "FLATTENER": 0.8 * s - 0.6 * lg,
-        "SHORT_UP": s,
-        "SHORT_DOWN": -s,
-    }[name]
-
-
-def floor_level(floor, t: float):
-    if floor is None or floor == "NONE":
-        return None
-    if floor == "EU":
-        return min(-150 + 3 * t, 0) * BP
-    if floor == "ZERO":
-        return 0.0
-    return float(floor)
-
-
 def shocked_rate(name: str, sizes, floor, t: float, z: float) -> float:
     """max(z + Delta R(t), min(floor(t), z)); BASE is z itself."""
     if name == "BASE":
         return z
-    shocked = z + shift_bp(name, sizes, t) * BP
-    level = floor_level(floor, t)
-    return shocked if level is None else max(shocked, min(level, z))
+    return floored(floor, t, z + shift_bp(name, sizes, t) * BP, z)
 
 
 # ------------------------------------------------------------------------------------------------------
@@ -174,18 +135,6 @@ def pillars_of(curve):
         return [(None, float(curve))]
     rows = curve[1:] if isinstance(curve[0][0], str) else curve
     return [(float(t), float(z)) for t, z in rows]
-
-
-def plain_zero(pillars, t: float) -> float:
-    """Linear zero rate in t, flat beyond both ends (plain Python check)."""
-    if len(pillars) == 1:
-        return pillars[0][1]
-    if t <= pillars[0][0]:
-        return pillars[0][1]
-    for (t0, z0), (t1, z1) in zip(pillars, pillars[1:]):
-        if t <= t1:
-            return z0 + (t - t0) / (t1 - t0) * (z1 - z0)
-    return pillars[-1][1]
 
 
 class BaseCurve:
@@ -316,7 +265,7 @@ def shock_cases():
         out.append({
             "id": cid,
             "source": "Issue 15 (sparse curves); SRP31.91 short shock +S e^(-t/4), S = 300 bp for USD (SRP31.90 BCBS2024, "
-                      "default calibration); shocked rate z(t) + Delta R(t) at t itself (SPEC §3 ALM.SHOCK [tenors]).",
+                      "default calibration); shocked rate z(t) + Delta R(t) at t itself (docs/functions.md, ALM.SHOCK [tenors]).",
             "curve": curve, "scenario": "SHORT_UP", "currency": "USD", "calibration": None, "floor": None,
             "sizes_bp": list(sizes), "tenors": tenors, "rows": rows,
             "pillar_interpolated_shift_bp_at_5y": interpolated_5y,
@@ -391,7 +340,7 @@ def deltaeve_cases():
         label = {None: "none", "EU": "eu", "ZERO": "zero", -0.0025: "rate"}[floor]
         out.append(deltaeve_case(
             f"chf-negative-{label}", f"ALM.DELTAEVE on a negative CHF curve (-0.30 % at 1Y), {note}; floors applied as "
-            "max(shocked, min(floor(t), z(t))) (SPEC §3 ALM.SHOCK); CHF BCBS2024 175/250/200 bp.",
+            "max(shocked, min(floor(t), z(t))) (docs/functions.md, ALM.SHOCK); CHF BCBS2024 175/250/200 bp.",
             "CHF", "BCBS2024", floor, chf_curve, book("CHF", SPARSE_BOOK)))
     out.append(deltaeve_case(
         "krw-flat-steepener-zero", "Issue 15's example: STEEPENER on a flat KRW curve at -0.30 % with the ZERO floor. "
@@ -402,10 +351,10 @@ def deltaeve_cases():
     nok_curve = [["Tenor", "Zero rate"], [1, 0.045], [5, 0.042], [10, 0.041]]
     nok_book = book("NOK", SPARSE_BOOK, side_column=False)
     out.append(deltaeve_case(
-        "nok-own-table", "Own shock sizes (SRP31.93; SPEC §3 ALM.SHOCKSIZES): calibration = a Currency/Parallel/Short/Long table "
+        "nok-own-table", "Own shock sizes (SRP31.93; docs/functions.md, ALM.SHOCKSIZES): calibration = a Currency/Parallel/Short/Long table "
         "with NOK 250/375/225 bp; signed balances.", "NOK", OWN_TABLE, None, nok_curve, nok_book, "own table"))
     out.append(deltaeve_case(
-        "nok-own-row", "Own shock sizes as one row of three numbers {250, 375, 225} bp, applying to any currency (SPEC §3 "
+        "nok-own-row", "Own shock sizes as one row of three numbers {250, 375, 225} bp, applying to any currency (docs/functions.md, "
         "ALM.SHOCKSIZES).", "NOK", OWN_ROW, None, nok_curve, nok_book, "own row"))
     return out
 
@@ -530,7 +479,7 @@ def main() -> None:
         "shocksizes_cases": shocksizes_cases(),
         "outlier_cases": outlier_cases(),
         "mixed_currency": {
-            "source": "SPEC §2 Currency: amounts in different currencies are never added; a mixed table without a currency "
+            "source": "docs/functions.md, the Currency column: amounts in different currencies are never added; a mixed table without a currency "
                       "argument is a #VALUE! listing them (issue 15 item 5).",
             "positions": MIXED, "currencies": ["JPY", "USD"],
             "usd_assets": 1000, "usd_liabilities": 400,

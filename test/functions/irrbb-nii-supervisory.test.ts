@@ -18,7 +18,7 @@
  * ` OUTLIER` when the decline exceeds 5 % of Tier 1 (Reg. (EU) 2024/856 Art. 5(1)); `MAX` with NII = base
  * and zeros when no scenario declines.
  */
-import { golden } from "../helpers/golden";
+import { expectMoney, expectRate, golden } from "../helpers/golden";
 import { HostError, excel, rejected } from "../helpers/excelHost";
 
 type Spill = (...args: unknown[]) => Promise<any[][]>;
@@ -96,23 +96,6 @@ const byId = (id: string): Case => {
   return c;
 };
 
-/** Money: within 1e-9 relative or 1e-6 absolute. */
-function expectMoney(actual: unknown, expected: number, label: string): void {
-  if (typeof actual !== "number") throw new Error(`${label}: expected a number near ${expected}, got ${show(actual)}`);
-  const tol = Math.max(1e-9 * Math.abs(expected), 1e-6);
-  if (!(Math.abs(actual - expected) <= tol)) throw new Error(`${label}: ${actual} differs from ${expected} by ${Math.abs(actual - expected)} (tolerance ${tol})`);
-}
-
-/** Fractions: within 1e-9 relative or 1e-12 absolute. */
-function expectRate(actual: unknown, expected: number, label: string): void {
-  if (typeof actual !== "number") throw new Error(`${label}: expected a number near ${expected}, got ${show(actual)}`);
-  const tol = Math.max(1e-9 * Math.abs(expected), 1e-12);
-  if (!(Math.abs(actual - expected) <= tol)) throw new Error(`${label}: ${actual} differs from ${expected} by ${Math.abs(actual - expected)} (tolerance ${tol})`);
-}
-
-function show(v: unknown): string {
-  return v instanceof HostError ? `${v.code} ${v.message}` : JSON.stringify(v);
-}
 
 /** ALM.NII(positions, as_of, curve, [scenario], [currency], [horizon_months], [ramp_months], [calibration], [floor], [behaviour]). */
 function nii(positions: Table, c: Case, call: NiiCall): Promise<number> {

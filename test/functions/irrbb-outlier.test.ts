@@ -13,8 +13,8 @@
  * two NII rows, then MAX EVE and MAX NII. The currency columns and Aggregate are changes in the reporting
  * currency (negative is a loss); % of Tier 1 = Aggregate / tier1.
  */
-import { golden } from "../helpers/golden";
-import { HostError, excel, rejected } from "../helpers/excelHost";
+import { expectMoney, expectRate, golden } from "../helpers/golden";
+import { excel, rejected } from "../helpers/excelHost";
 
 type Spill = (...args: unknown[]) => Promise<any[][]>;
 type Single = (...args: unknown[]) => Promise<number>;
@@ -94,31 +94,14 @@ const G = golden<Golden>("irrbb-outlier.json");
 const AS_OF = G.as_of_iso;
 const SCENARIOS = ["PARALLEL_UP", "PARALLEL_DOWN", "STEEPENER", "FLATTENER", "SHORT_UP", "SHORT_DOWN"];
 
-/** Money: within 1e-9 relative or 1e-6 absolute. */
-function expectMoney(actual: unknown, expected: number, label: string): void {
-  if (typeof actual !== "number") throw new Error(`${label}: expected a number near ${expected}, got ${show(actual)}`);
-  const tol = Math.max(1e-9 * Math.abs(expected), 1e-6);
-  if (!(Math.abs(actual - expected) <= tol)) throw new Error(`${label}: ${actual} differs from ${expected} by ${Math.abs(actual - expected)} (tolerance ${tol})`);
-}
-
-/** Rates and fractions: within 1e-9 relative or 1e-12 absolute. */
-function expectRate(actual: unknown, expected: number, label: string): void {
-  if (typeof actual !== "number") throw new Error(`${label}: expected a number near ${expected}, got ${show(actual)}`);
-  const tol = Math.max(1e-9 * Math.abs(expected), 1e-12);
-  if (!(Math.abs(actual - expected) <= tol)) throw new Error(`${label}: ${actual} differs from ${expected} by ${Math.abs(actual - expected)} (tolerance ${tol})`);
-}
-
-function show(v: unknown): string {
-  return v instanceof HostError ? `${v.code} ${v.message}` : JSON.stringify(v);
-}
 
 const column = (values: readonly unknown[]): unknown[][] => values.map((v) => [v]);
 
-/** The Outlier cell: set is TRUE or text holding OUTLIER; clear is FALSE or blank (SPEC leaves the form open). */
+/** The Outlier cell as docs/functions.md gives it: the text OUTLIER when set, blank when not. */
 function flagOf(v: unknown, label: string): boolean {
-  if (v === true || (typeof v === "string" && /OUTLIER/i.test(v))) return true;
-  if (v === false || v === "") return false;
-  throw new Error(`${label}: the Outlier cell holds ${show(v)}; expected a flag (TRUE / "OUTLIER") or none (FALSE / blank)`);
+  if (v === "OUTLIER") return true;
+  if (v === "") return false;
+  throw new Error(`${label}: the Outlier cell holds ${JSON.stringify(v)}; expected "OUTLIER" or blank`);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -302,7 +285,7 @@ describe("ALM.OUTLIERTEST on an EBA-style two-currency book (EUR reporting, USD 
   });
 });
 
-describe("Amounts in different currencies are never added (SPEC §2 Currency, item 5)", () => {
+describe("Amounts in different currencies are never added (docs/functions.md, the Currency column; issue 15 item 5)", () => {
   const m = G.mixed_currency;
   const listsCurrencies = (message: string) => m.currencies.every((ccy) => message.includes(ccy));
 

@@ -24,3 +24,21 @@ export function thrown(f: () => unknown): { code: string; message: string } {
   }
   throw new Error("expected an Excel error to be thrown");
 }
+
+/** What a host result shows in a failure message: an Excel error's code and text, or the value. */
+function show(v: unknown): string {
+  return typeof v === "object" && v !== null && "code" in v && "message" in v ? `${String((v as { code: unknown }).code)} ${String((v as { message: unknown }).message)}` : JSON.stringify(v);
+}
+
+/** Within max(rel·|expected|, abs): the tolerances of the QuantLib-based goldens. */
+function expectWithin(actual: unknown, expected: number, rel: number, abs: number, label: string): void {
+  if (typeof actual !== "number") throw new Error(`${label}: expected a number near ${expected}, got ${show(actual)}`);
+  const tol = Math.max(rel * Math.abs(expected), abs);
+  if (!(Math.abs(actual - expected) <= tol)) throw new Error(`${label}: ${actual} differs from ${expected} by ${Math.abs(actual - expected)} (tolerance ${tol})`);
+}
+
+/** Money against a golden value: within 1e-9 relative or 1e-6 absolute. */
+export const expectMoney = (actual: unknown, expected: number, label: string): void => expectWithin(actual, expected, 1e-9, 1e-6, label);
+
+/** Rates and fractions against a golden value: within 1e-9 relative or 1e-12 absolute. */
+export const expectRate = (actual: unknown, expected: number, label: string): void => expectWithin(actual, expected, 1e-9, 1e-12, label);

@@ -23,7 +23,7 @@ for script in \
   curves_quantlib.py \
   analytics_quantlib.py \
   bootstrap_quantlib.py \
-  irrbb_eve_quantlib.py irrbb_outlier.py irrbb_nii.py calendar_quantlib.py; do
+  irrbb_eve_quantlib.py irrbb_outlier.py irrbb_nii.py calendar_quantlib.py schedule_quantlib.py; do
   echo "== $script"
   "$py" "$here/$script"
 done

@@ -2,8 +2,11 @@ import { type Discounting } from "../engine/cashflows/analytics";
 import { interpolatedCurve } from "../engine/curves/interpolatedCurve";
 import { DAY_COUNTS_BY_BASIS, yearFraction } from "../engine/time/dayCount";
 import type { Amount, SerialDate, Time } from "../engine/types";
-import { dateCell, fail, isBlank, numberCell, parseCurve, toMatrix, vectorView } from "./args";
+import { curveIndex, fixingsIndex, type RateIndex } from "../engine/cashflows/projection";
+import { dateCell, fail, isBlank, numberCell, parseCurve, toMatrix, vectorView, type ArgSpec } from "./args";
 import { messages, type Where } from "./messages";
+import { normalizeHeader } from "./schema/positions";
+import { INPUT_TABLES } from "./schema/tables";
 
 /** Signed amounts and their dates, paired row by row; fully blank rows skipped. */
 export interface DatedAmounts {
@@ -65,4 +68,43 @@ export function discounting(raw: unknown, where: Where, frequency: 0 | 1 | 2 | 4
     return { kind: "yield", rate: numberCell(m[0][0], where, "a yield as a decimal, or a two-column curve range"), frequency };
   }
   return { kind: "curve", curve: interpolatedCurve(parseCurve(m, where), "LINEAR") };
+}
+
+/** The `index` argument, once parsed: the index floaters are projected from, given the as-of date. */
+export type IndexSource = ((asOf: SerialDate) => RateIndex) | undefined;
+
+/**
+ * The optional `index` argument of floating projection (docs/functions.md, positions table): a fixings
+ * table (schema/tables.ts `fixings`: a header row whose first cell is `Date`, then dates ascending and
+ * rates) or, for anything else, a curve as `curve` arguments take it (the forward for each reset period).
+ */
+export function indexArg(): ArgSpec<IndexSource> {
+  return {
+    name: "index",
+    parse: (raw, where) => {
+      const m = raw === null || raw === undefined ? [] : toMatrix(raw, where);
+      if (m.length === 0 || m.every((r) => r.every(isBlank))) return undefined;
+      const [dateColumn, rateColumn] = INPUT_TABLES.fixings.columns;
+      if (normalizeHeader(m[0][0]) !== normalizeHeader(dateColumn.name)) {
+        const curve = interpolatedCurve(parseCurve(m, where), "LINEAR");
+        return (asOf) => curveIndex(curve, asOf);
+      }
+      if (m[0].length < 2) fail(messages.shape(where, `got one column; expected a fixings table with the header row ${dateColumn.name}, ${rateColumn.name}`));
+      const dates: SerialDate[] = [];
+      const rates: number[] = [];
+      for (let r = 1; r < m.length; r++) {
+        const [d, v] = m[r];
+        if (isBlank(d) && isBlank(v)) continue;
+        const w = { ...where, row: r + 1 };
+        if (isBlank(d) || isBlank(v)) fail(messages.halfBlank(w));
+        const date = dateCell(d, { ...w, column: dateColumn.name });
+        if (dates.length > 0 && date <= dates[dates.length - 1]) fail(messages.expected({ ...w, column: dateColumn.name }, d, `a date after the previous fixing's; fixings go in increasing date order`));
+        dates.push(date);
+        rates.push(numberCell(v, { ...w, column: rateColumn.name }, rateColumn.expected));
+      }
+      if (dates.length === 0) fail(messages.shape(where, INPUT_TABLES.fixings.empty));
+      const index = fixingsIndex(dates, rates);
+      return () => index;
+    },
+  };
 }

@@ -1,11 +1,14 @@
 import { AMORTIZATIONS, FREQUENCIES, NMD_CAPS, NMD_CATEGORIES, allocatePortfolio, type Portfolio } from "../engine/portfolio/portfolio";
+import { BUSINESS_DAY_CONVENTIONS } from "../engine/time/businessDay";
+import { CALENDARS } from "../engine/time/calendar";
+import { CYCLE_DAYS, CYCLE_MONTHS } from "../engine/time/schedule";
 import { MAX_SERIAL, addMonths, toIso } from "../engine/time/serialDate";
 import type { SerialDate } from "../engine/types";
 import { choiceCell, dateCell, fail, isBlank, numberCell, toMatrix, type RowReader } from "./args";
 import { collectRows, rowIssue, type RangeIssue } from "./cells";
 import { toEngineSerial } from "./dateSystem";
 import { messages, type Where } from "./messages";
-import { BASIS_CODES, RATE_TYPES, SIDES, columnOfHeader, type PositionColumnName } from "./schema/positions";
+import { BASIS_CODES, END_OF_MONTH, RATE_TYPES, SIDES, STUBS, columnOfHeader, type PositionColumnName } from "./schema/positions";
 
 type Column = PositionColumnName;
 
@@ -67,7 +70,10 @@ function readPositions(raw: unknown, where: Where, asOf: SerialDate | undefined,
   const cAmort = col("Amortization"), cFreq = col("Frequency"), cReset = col("NextReset"), cResetMonths = col("ResetMonths");
   const cSpread = col("Spread"), cBasis = col("Basis"), cCategory = col("Category"), cCoreShare = col("CoreShare");
   const cCoreMaturity = col("CoreMaturity"), cCpr = col("CPR"), cTdrr = col("TDRR"), cBeta = col("Beta"), cStart = col("Start");
-  const cCap = col("Cap"), cFloor = col("Floor");
+  const cCap = col("Cap"), cFloor = col("Floor"), cMultiplier = col("Multiplier"), cFixingDays = col("FixingDays");
+  const cFirstPayment = col("FirstPayment"), cPrincipalFreq = col("PrincipalFrequency"), cFirstPrincipal = col("FirstPrincipal");
+  const cStub = col("Stub"), cBusinessDay = col("BusinessDay"), cCalendar = col("Calendar"), cEom = col("EndOfMonth");
+  const cRedemption = col("Redemption"), cAccrued = col("AccruedInterest");
   const cId = col("Id"), cCurrency = col("Currency");
   const currency = options.currency?.trim().toUpperCase();
   const filterCurrency = currency !== undefined && cCurrency >= 0;
@@ -124,6 +130,66 @@ function readPositions(raw: unknown, where: Where, asOf: SerialDate | undefined,
     if (v < 0 || v > 1) fail(messages.expected(at(column), v, "a fraction between 0 and 1"));
     return v;
   };
+  /** A cycle cell: payments per year (1, 2, 4, 6, 12) or a tenor nD, nW, nM, nY. */
+  const cycleCell = (c: number, column: Column, set: (count: number, unit: number) => void): void => {
+    const v = row[c];
+    const expected = "payments per year (1, 2, 4, 6 or 12) or a cycle such as 1M, 3M, 2W, 10D or 1Y";
+    if (typeof v === "number") {
+      if (!(FREQUENCIES as readonly number[]).includes(v)) fail(messages.expected(at(column), v, expected));
+      return set(12 / v, CYCLE_MONTHS);
+    }
+    const match = /^\s*(\d{1,4})\s*([DWMY])\s*$/i.exec(String(v));
+    const n = match ? Number(match[1]) : 0;
+    if (!match || n < 1) fail(messages.expected(at(column), v, expected));
+    const unit = match[2].toUpperCase();
+    const count = unit === "Y" ? 12 * n : unit === "W" ? 7 * n : n;
+    if (count > 1200) fail(messages.expected(at(column), v, `${expected}, at most 100 years`));
+    set(count, unit === "D" || unit === "W" ? CYCLE_DAYS : CYCLE_MONTHS);
+  };
+  /** An anchor date: on or after Start, on or before Maturity. */
+  const anchorCell = (c: number, column: Column, i: number): SerialDate => {
+    const d = date(c, column);
+    if (p.maturity[i] > 0 && d > p.maturity[i]) fail(messages.dateExpected(at(column), toIso(d), `an anchor on or before the maturity (${toIso(p.maturity[i])})`));
+    if (p.start[i] > 0 && d < p.start[i]) fail(messages.dateExpected(at(column), toIso(d), `an anchor on or after Start (${toIso(p.start[i])})`));
+    return d;
+  };
+  /** The ACTUS contract terms: anchors, stubs, business days, redemption, accrued interest, floating projection. */
+  const readTerms = (i: number, amortization: string, floating: boolean): void => {
+    if (has(cFirstPayment)) p.firstPayment[i] = anchorCell(cFirstPayment, "FirstPayment", i);
+    if (has(cFirstPrincipal)) {
+      if (amortization === "BULLET") fail(messages.expected(at("FirstPrincipal"), row[cFirstPrincipal], "blank on a BULLET position, which repays all its principal at maturity"));
+      p.firstPrincipal[i] = anchorCell(cFirstPrincipal, "FirstPrincipal", i);
+    }
+    if (has(cStub)) p.longStub[i] = choice(cStub, "Stub", STUBS) === "LONG" ? 1 : 0;
+    if (has(cBusinessDay)) p.businessDay[i] = BUSINESS_DAY_CONVENTIONS.indexOf(choice(cBusinessDay, "BusinessDay", BUSINESS_DAY_CONVENTIONS));
+    if (has(cCalendar)) p.calendar[i] = CALENDARS.indexOf(choice(cCalendar, "Calendar", CALENDARS));
+    if (has(cEom)) p.endOfMonth[i] = choice(cEom, "EndOfMonth", END_OF_MONTH) === "EOM" ? 1 : 0;
+    const sign = p.balance[i] < 0 ? -1 : 1;
+    if (has(cRedemption)) {
+      const amount = num(cRedemption, "Redemption", "a periodic principal payment or instalment");
+      if (amortization === "BULLET") fail(messages.expected(at("Redemption"), amount, "blank on a BULLET position, which repays all its principal at maturity"));
+      if (!(amount > 0)) fail(messages.expected(at("Redemption"), amount, "a positive payment: a redemption of 0 or less never amortises"));
+      if (amortization === "ANNUITY" && p.category[i] === 0) {
+        const interest = Math.abs(p.balance[i]) * p.rate[i] * (p.principalUnit[i] === CYCLE_DAYS ? p.principalCount[i] / 365 : p.principalCount[i] / 12);
+        if (amount <= interest) fail(messages.expected(at("Redemption"), amount, `an instalment above one period's interest (${interest.toFixed(2)}); this one never amortises — use NEGATIVE for a negative amortiser`));
+      }
+      p.redemption[i] = sign * amount;
+    }
+    if (has(cAccrued)) {
+      if (asOf !== undefined && p.start[i] > asOf) fail(messages.expected(at("AccruedInterest"), row[cAccrued], `blank on a forward-starting position (Start ${toIso(p.start[i])} is after as_of), which has accrued nothing`));
+      p.accrued[i] = sign * num(cAccrued, "AccruedInterest", "interest accrued before as_of, as an amount");
+    }
+    if (has(cMultiplier)) p.multiplier[i] = num(cMultiplier, "Multiplier", "a factor on the index such as 1");
+    if (has(cFixingDays)) {
+      const days = num(cFixingDays, "FixingDays", "a whole number of business days, 0 or more");
+      if (!Number.isInteger(days) || days < 0 || days > 366) fail(messages.expected(at("FixingDays"), days, "a whole number of business days between 0 and 366"));
+      p.fixingDays[i] = days;
+    }
+    if (!floating && (has(cMultiplier) || has(cFixingDays))) {
+      const column = has(cMultiplier) ? "Multiplier" : "FixingDays";
+      fail(messages.expected(at(column), row[col(column)], "blank on a FIXED position (it applies at a floater's resets)"));
+    }
+  };
   const readRow = (rowIndex: number, i: number): void => {
     r = rowIndex;
     row = m[r];
@@ -158,13 +224,11 @@ function readPositions(raw: unknown, where: Where, asOf: SerialDate | undefined,
     }
     const amortization = has(cAmort) ? choice(cAmort, "Amortization", AMORTIZATIONS) : "BULLET";
     p.amortization[i] = AMORTIZATIONS.indexOf(amortization);
-    if (has(cFreq)) {
-      const f = num(cFreq, "Frequency", "payments per year: 1, 2, 4 or 12");
-      if (!(FREQUENCIES as readonly number[]).includes(f)) fail(messages.unknownChoice(at("Frequency"), f, FREQUENCIES.map(String)));
-      p.frequency[i] = f;
-    } else {
-      p.frequency[i] = amortization === "BULLET" ? 1 : 12;
-    }
+    if (has(cFreq)) cycleCell(cFreq, "Frequency", (n, unit) => ((p.cycleCount[i] = n), (p.cycleUnit[i] = unit)));
+    else p.cycleCount[i] = amortization === "BULLET" ? 12 : 1;
+    p.principalCount[i] = p.cycleCount[i];
+    p.principalUnit[i] = p.cycleUnit[i];
+    if (has(cPrincipalFreq)) cycleCell(cPrincipalFreq, "PrincipalFrequency", (n, unit) => ((p.principalCount[i] = n), (p.principalUnit[i] = unit)));
     const floating = has(cType) && choice(cType, "Type", RATE_TYPES) === "FLOATING";
     if (floating) {
       if (p.category[i] > 0) fail(messages.expected(at("Type"), row[cType], "FIXED or blank for a non-maturity deposit"));
@@ -180,8 +244,10 @@ function readPositions(raw: unknown, where: Where, asOf: SerialDate | undefined,
       const months = num(cResetMonths, "ResetMonths", "a whole number of months between resets, 1 or more");
       if (!Number.isInteger(months) || months < 1 || months > 1200) fail(messages.expected(at("ResetMonths"), months, "a whole number of months between 1 and 1200"));
       p.resetMonths[i] = months;
-    } else {
-      p.resetMonths[i] = 12 / p.frequency[i];
+    } else if (p.cycleUnit[i] === CYCLE_MONTHS) {
+      p.resetMonths[i] = p.cycleCount[i];
+    } else if (floating) {
+      fail(messages.expected(at("ResetMonths"), "", `the months between resets: a floater whose Frequency is in days or weeks (${String(row[cFreq])}) needs its ResetMonths`));
     }
     if (has(cSpread)) {
       p.spread[i] = num(cSpread, "Spread", "a margin as a decimal");
@@ -200,9 +266,10 @@ function readPositions(raw: unknown, where: Where, asOf: SerialDate | undefined,
     if (p.cap[i] < p.floor[i]) fail(messages.expected(at("Cap"), row[cCap], `a cap at or above the Floor (${p.floor[i]})`));
     if (has(cStart)) {
       const start = date(cStart, "Start");
-      if (asOf !== undefined && start > asOf) fail(messages.dateExpected(at("Start"), toIso(start), `an origination date on or before as_of (${toIso(asOf)}); forward-starting positions are not supported`));
+      if (p.maturity[i] > 0 && start >= p.maturity[i]) fail(messages.dateExpected(at("Start"), toIso(start), `an origination date before the maturity (${toIso(p.maturity[i])})`));
       p.start[i] = start;
     }
+    readTerms(i, amortization, floating);
     if (has(cId)) p.id[i] = String(row[cId]);
     if (cCurrency >= 0 && !isBlank(row[cCurrency])) p.currency[i] = currencyOf(row[cCurrency]);
   };

@@ -10,7 +10,7 @@ import { convertContinuous, flatCurve, forwardRate, zeroRate } from "../../src/e
 import { BASEL_BUCKETS, bucketLookup, customBuckets, edgeDates } from "../../src/engine/gap/buckets";
 import { nmdSlotting } from "../../src/engine/gap/nmd";
 import { yearFraction } from "../../src/engine/time/dayCount";
-import { Schedule } from "../../src/engine/time/schedule";
+import { CYCLE_MONTHS, Schedule } from "../../src/engine/time/schedule";
 import { addMonths, fromYmd, packedYmd, toYmd } from "../../src/engine/time/serialDate";
 import { tenorTime, yearsToDate } from "../../src/engine/time/tenor";
 
@@ -52,7 +52,7 @@ describe("engine TSDoc examples", () => {
     expect(addMonths(fromYmd(2024, 1, 31), 1)).toBe(fromYmd(2024, 2, 29));
     expect(tenorTime({ unit: "M", count: 18 })).toBe(1.5);
     expect(yearsToDate(fromYmd(2026, 1, 31), 0.25)).toBe(fromYmd(2026, 4, 30));
-    const s = new Schedule().rollBack(fromYmd(2027, 8, 31), 6, fromYmd(2026, 1, 1), 1200);
+    const s = new Schedule().build({ count: 6, unit: CYCLE_MONTHS, anchor: 0, start: 0, end: fromYmd(2027, 8, 31), longStub: false, endOfMonth: false }, fromYmd(2026, 1, 8), 1200);
     expect(Array.from(s.dates.subarray(0, s.count))).toEqual([fromYmd(2026, 2, 28), fromYmd(2026, 8, 31), fromYmd(2027, 2, 28), fromYmd(2027, 8, 31)]);
     expect(s.previous).toBe(fromYmd(2025, 8, 31));
     const m = new Schedule().monthly(fromYmd(2026, 1, 31), 2);

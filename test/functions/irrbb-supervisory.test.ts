@@ -98,8 +98,8 @@ describe("[currency] of ALM.CASHFLOWS and ALM.LIQUIDITYGAP", () => {
   const mixed = [["Balance", "Rate", "Maturity", "Currency"], [1000, 0.05, "2027-01-01", "USD"], [500, 0.02, "2027-01-01", "JPY"]];
 
   it("take one currency's rows, and refuse the mixed table without it, listing the currencies", async () => {
-    expect(await CASHFLOWS(mixed, AS_OF, null, null, false, "JPY")).toEqual([[expect.any(Number), 500, expect.closeTo(10, 9), expect.closeTo(510, 9)]]);
-    const gap = await LIQUIDITYGAP(mixed, AS_OF, "ANNUAL", false, "USD");
+    expect(await CASHFLOWS(mixed, AS_OF, null, null, false, null, "JPY")).toEqual([[expect.any(Number), 500, expect.closeTo(10, 9), expect.closeTo(510, 9)]]);
+    const gap = await LIQUIDITYGAP(mixed, AS_OF, "ANNUAL", false, null, "USD");
     expect(gap[gap.length - 1][3]).toBeCloseTo(1050, 9);
     for (const call of [CASHFLOWS(mixed, AS_OF), LIQUIDITYGAP(mixed, AS_OF)]) expect((await rejected(call)).message).toMatch(/2 currencies \(USD, JPY\), which are never added together/);
   });

@@ -38,8 +38,8 @@ const CATALOGUE: Record<string, Signature> = {
   BUCKETS: { params: ["scheme?", "as_of?", "headers?"], result: "matrix" },
   GAP: { params: ["amounts", "dates", "as_of", "buckets?", "sides?", "headers?"], result: "matrix" },
   REPRICINGGAP: { params: ["positions", "as_of", "buckets?", "headers?", "currency?"], result: "matrix" },
-  LIQUIDITYGAP: { params: ["positions", "as_of", "buckets?", "headers?", "currency?"], result: "matrix" },
-  CASHFLOWS: { params: ["positions", "as_of", "mode?", "detail?", "headers?", "currency?"], result: "matrix" },
+  LIQUIDITYGAP: { params: ["positions", "as_of", "buckets?", "headers?", "index?", "currency?"], result: "matrix" },
+  CASHFLOWS: { params: ["positions", "as_of", "mode?", "detail?", "headers?", "index?", "currency?"], result: "matrix" },
   NMD: { params: ["balance", "category", "core_share?", "core_maturity?", "buckets?", "headers?"], result: "matrix" },
   // Scenarios
   SCENARIOS: { params: ["set?"], result: "matrix" },

@@ -10,7 +10,7 @@ import { excel, rejected } from "../helpers/excelHost";
 
 const AS_OF = 46022; // 2025-12-31
 const CURVE = 0.03;
-const H = ["Id", "Balance", "Side", "Rate", "Maturity", "Type", "NextReset", "Frequency", "Basis", "Category", "CoreShare", "CoreMaturity", "Start", "CPR"];
+const H = ["Id", "Balance", "Side", "Rate", "Maturity", "Type", "NextReset", "Frequency", "Basis", "Category", "CoreShare", "CoreMaturity", "Start", "CPR", "Amortization", "FirstPayment", "BusinessDay", "Redemption", "Cap", "Floor", "AccruedInterest", "Multiplier"];
 const good = (id: string, overrides: Record<string, unknown> = {}) => H.map((h) => (h in overrides ? overrides[h] : ({ Id: id, Balance: 1000, Side: "A", Rate: 0.03, Maturity: AS_OF + 700, Type: "FIXED" } as Record<string, unknown>)[h] ?? ""));
 
 /** Tables with one bad row each (the bad row is row 3: header, a good row, then the bad one). */
@@ -28,7 +28,15 @@ const BAD: Record<string, unknown[][]> = {
   "unknown basis": [H, good("a"), good("b", { Basis: 7 })],
   "core share above the cap": [H, good("a"), good("b", { Maturity: "", Category: "NMD_WHOLESALE", CoreShare: 0.8, CoreMaturity: 2 })],
   "NMD without CoreMaturity": [H, good("a"), good("b", { Maturity: "", Category: "NMD_WHOLESALE", CoreShare: 0.3 })],
-  "start after as_of": [H, good("a"), good("b", { Start: AS_OF + 5 })],
+  "start on the maturity date": [H, good("a"), good("b", { Start: AS_OF + 700 })],
+  "an interest anchor after maturity": [H, good("a"), good("b", { FirstPayment: AS_OF + 800 })],
+  "an interest anchor before Start": [H, good("a"), good("b", { Start: AS_OF - 30, FirstPayment: AS_OF - 60 })],
+  "an unknown business-day convention": [H, good("a"), good("b", { BusinessDay: "FOLLOWING" })],
+  "a cap below the floor": [H, good("a"), good("b", { Cap: 0.01, Floor: 0.02 })],
+  "an annuity instalment that never amortises": [H, good("a"), good("b", { Amortization: "ANNUITY", Redemption: 1 })],
+  "a redemption on a bullet": [H, good("a"), good("b", { Redemption: 100 })],
+  "accrued interest on a forward-starting position": [H, good("a"), good("b", { Start: AS_OF + 5, AccruedInterest: 3 })],
+  "a multiplier on a fixed position": [H, good("a"), good("b", { Multiplier: 2 })],
   "CPR above 1": [H, good("a"), good("b", { CPR: 1.5 })],
   "an ISO date that does not exist": [H, good("a"), good("b", { Maturity: "2027-02-30" })],
 };

@@ -1,8 +1,13 @@
 import { precondition } from "../errors";
 import { AMORTIZATIONS, type Portfolio } from "../portfolio/portfolio";
 import { DAY_COUNTS_BY_BASIS, yearFraction } from "../time/dayCount";
-import { Schedule } from "../time/schedule";
+import { CYCLE_DAYS, Schedule } from "../time/schedule";
+import { addMonths } from "../time/serialDate";
 import type { Amount, SerialDate } from "../types";
+import type { RateIndex } from "./projection";
+import { IP, MAX_PERIODS, MD, PR, RR, Timeline } from "./timeline";
+
+export { MAX_PERIODS } from "./timeline";
 
 /**
  * Which cash flows to generate:
@@ -27,13 +32,13 @@ export interface FlowOptions {
   readonly tdrrMultiplier?: number;
   /** Stop at the first payment on or after this date (NII needs nothing beyond its horizon). */
   readonly until?: SerialDate;
+  /** The index floaters are projected from after each reset in the contractual view; without it they keep their rate. */
+  readonly index?: RateIndex;
 }
-
-/** Longest schedule one position may have: 100 years of monthly payments. */
-export const MAX_PERIODS = 1200;
 
 const BULLET = AMORTIZATIONS.indexOf("BULLET");
 const ANNUITY = AMORTIZATIONS.indexOf("ANNUITY");
+const LINEAR = AMORTIZATIONS.indexOf("LINEAR");
 
 function accrual(start: SerialDate, end: SerialDate, basis: number): number {
   if (basis === 3) return (end - start) / 365;
@@ -43,22 +48,25 @@ function accrual(start: SerialDate, end: SerialDate, basis: number): number {
 
 /**
  * Generates the dated principal and interest flows of every position after `asOf` into `sink`
- * (methodology in docs/methodology/cashflows.md). Interest accrues on the outstanding balance with the
- * position's day count from the start of each period; annuities pay the level amount that repays the
- * balance exactly under that accrual (Excel's PMT when every period accrues 1/frequency of a year),
- * whose principal part is the payment less the accrued interest; linear
- * amortisation repays equal instalments; prepayment removes SMM = 1 − (1 − CPR)^(months/12) of the
- * balance after scheduled principal; the last payment repays whatever remains, so each position's
- * principal adds up to its balance.
+ * (methodology in docs/methodology/cashflows.md).
  */
 export function generateFlows(portfolio: Portfolio, asOf: SerialDate, view: FlowView, sink: FlowSink, options: FlowOptions = {}): void {
   for (let i = 0; i < portfolio.size; i++) generatePosition(portfolio, i, asOf, view, sink, options);
 }
 
+/** Scratch timeline, refilled for each position (positions are generated one at a time). */
+const TIMELINE = new Timeline();
+
+/**
+ * The flows of one position, walking its timeline (timeline.ts) as ACTUS's state machine does: interest
+ * accrues on the outstanding balance with the position's day count between calculation dates; a rate reset
+ * sets the rate to Multiplier × index + Spread bounded by Cap and Floor (and, for an annuity, recalculates
+ * its instalment); a principal payment repays the Redemption of a linear position, or the instalment less
+ * the unpaid interest of an annuity or negative amortiser (never more than the outstanding balance); an
+ * interest payment pays the unpaid interest; maturity repays what remains. Prepayment removes
+ * SMM = 1 − (1 − CPR)^(months/12) of the balance after scheduled principal.
+ */
 export function generatePosition(p: Portfolio, i: number, asOf: SerialDate, view: FlowView, sink: FlowSink, options: FlowOptions = {}): void {
-  const balance = p.balance[i];
-  const rate = p.rate[i];
-  const basis = p.basis[i];
   const repricing = view === "REPRICING";
   if (p.category[i] > 0) {
     generateNmd(p, i, asOf, repricing, sink);
@@ -66,76 +74,148 @@ export function generatePosition(p: Portfolio, i: number, asOf: SerialDate, view
   }
   const maturity = p.maturity[i];
   precondition(maturity > asOf, () => `row ${p.row[i]}: maturity ${maturity} is not after as_of ${asOf}`);
-  const months = 12 / p.frequency[i];
-  const { dates, count, previous } = SCHEDULE.rollBack(maturity, months, asOf, MAX_PERIODS);
-  const start = p.start[i];
-  let periodStart = start > previous && start <= asOf ? start : previous;
+  const index = !repricing && p.floating[i] ? options.index : undefined;
+  const tl = TIMELINE.fill(p, i, asOf, index !== undefined);
+  const { calc, pay, flags, count } = tl;
+  const basis = p.basis[i];
+  const amortization = p.amortization[i];
+  const balance = p.balance[i];
+  const sign = balance < 0 ? -1 : 1;
+  let rate = p.rate[i];
   let outstanding = balance;
+  let t = tl.accrualStart;
+  let accrued = 0;
+  const until = options.until ?? Infinity;
 
+  if (tl.startPay > 0) {
+    if (tl.startPay >= until) return;
+    sink.add(i, tl.startPay, -balance, 0);
+    t = tl.startCalc;
+  } else {
+    // The accrual start is the last interest date paid on or before as_of.
+    for (let k = 0; k < count && pay[k] <= asOf; k++) if (flags[k] & IP) t = calc[k];
+    if (!Number.isNaN(p.accrued[i])) {
+      accrued = p.accrued[i];
+      t = asOf;
+    }
+  }
   if (repricing && p.tdrr[i] > 0) {
     const redeemed = outstanding * Math.min(1, p.tdrr[i] * (options.tdrrMultiplier ?? 1));
-    sink.add(i, asOf + 1, redeemed, redeemed * rate * accrual(periodStart, asOf + 1, basis));
+    sink.add(i, asOf + 1, redeemed, redeemed * rate * accrual(t, asOf + 1, basis) + (accrued * redeemed) / outstanding);
+    accrued -= (accrued * redeemed) / outstanding;
     outstanding -= redeemed;
   }
   const cut = repricing && p.floating[i] ? p.nextReset[i] : 0;
-  const smm = repricing && p.cpr[i] > 0 ? 1 - Math.pow(1 - Math.min(1, p.cpr[i] * (options.cprMultiplier ?? 1)), months / 12) : 0;
-  const amortization = p.amortization[i];
-  const alpha = accruals(dates, count, periodStart, basis);
-  let payment = amortization === ANNUITY ? levelPayment(outstanding, rate, alpha, count) : 0;
+  const cycleMonths = p.principalUnit[i] === CYCLE_DAYS ? (p.principalCount[i] * 12) / 365 : p.principalCount[i];
+  const smm = repricing && p.cpr[i] > 0 ? 1 - Math.pow(1 - Math.min(1, p.cpr[i] * (options.cprMultiplier ?? 1)), cycleMonths / 12) : 0;
 
-  const until = options.until ?? Infinity;
-  for (let k = 0; k < count; k++) {
-    const date = dates[k];
+  // The first event paid after as_of, and the principal payments from it (for default redemptions).
+  let first = 0;
+  while (first < count && pay[first] <= (tl.startPay > 0 ? tl.startPay : asOf)) first++;
+  let remaining = 0;
+  for (let k = first; k < count; k++) if (flags[k] & PR) remaining++;
+  const given = p.redemption[i];
+  let instalment = amortization === BULLET || amortization === LINEAR ? given : Number.isNaN(given) ? defaultInstalment(tl, first, outstanding, accrued, t, rate, basis) : given;
+
+  for (let k = first; k < count; k++) {
+    const f = flags[k];
+    const date = pay[k];
     if (date >= until) return;
-    if (cut > 0 && date >= cut) {
-      sink.add(i, cut, outstanding, outstanding * rate * accrual(periodStart, cut, basis));
+    const end = calc[k];
+    if (cut > 0 && end >= cut) {
+      sink.add(i, cut, outstanding, accrued + outstanding * rate * accrual(t, cut, basis));
       return;
     }
-    const interest = outstanding * rate * alpha[k];
-    if (k === count - 1) {
-      sink.add(i, date, outstanding, interest);
+    accrued += outstanding * rate * accrual(t, end, basis);
+    t = end;
+    let principal = 0;
+    let interest = 0;
+    if (f & MD) {
+      sink.add(i, date, outstanding, accrued);
       return;
     }
-    const scheduled = amortization === BULLET ? 0 : amortization === ANNUITY ? payment - interest : outstanding / (count - k);
-    const prepaid = smm * (outstanding - scheduled);
-    sink.add(i, date, scheduled + prepaid, interest);
-    outstanding -= scheduled + prepaid;
-    payment *= 1 - smm;
-    periodStart = date;
+    if (f & PR) {
+      let scheduled: number;
+      if (amortization === LINEAR) scheduled = Number.isNaN(instalment) ? outstanding / remaining : instalment;
+      else if (amortization === BULLET) scheduled = 0;
+      else scheduled = instalment - accrued;
+      if (sign * scheduled > sign * outstanding) scheduled = outstanding;
+      const prepaid = smm * (outstanding - scheduled);
+      principal = scheduled + prepaid;
+      outstanding -= principal;
+      instalment *= 1 - smm;
+      remaining--;
+    }
+    if (f & IP) {
+      interest = accrued;
+      accrued = 0;
+    }
+    if (f & (IP | PR)) sink.add(i, date, principal, interest);
+    if (f & RR && index !== undefined) {
+      const next = nextResetEnd(tl, k, p.resetMonths[i], maturity);
+      const fixing = index.rate(tl.observe[k], end, next, accrual(end, next, basis));
+      rate = bounded(p.multiplier[i] * fixing + p.spread[i], p.cap[i], p.floor[i]);
+      if (amortization === ANNUITY) instalment = levelInstalment(tl, k + 1, outstanding, accrued, t, rate, basis);
+    }
   }
 }
 
 /**
- * The level payment P that repays `balance` over the schedule when period j accrues `rate · αⱼ`:
- * P = B / Σₖ Πⱼ≤ₖ 1/(1 + rate·αⱼ). With αⱼ = 1/f for every period it is PMT(rate/f, N, −B); at 0 % it is B/N.
+ * The instalment that amortises to zero at maturity (ACTUS's default next principal redemption payment):
+ * the level instalment over the principal payments, with interest from the last interest payment before
+ * the first of them (interest before it is paid on its own dates, as in an interest-only period).
  */
-function levelPayment(balance: number, rate: number, alpha: Float64Array, count: number): number {
+function defaultInstalment(tl: Timeline, first: number, balance: number, accrued: number, start: SerialDate, rate: number, basis: number): number {
+  let from = start;
+  let unpaid = accrued;
+  for (let k = first; k < tl.count && !(tl.flags[k] & PR); k++) {
+    if (tl.flags[k] & IP) {
+      from = tl.calc[k];
+      unpaid = 0;
+    }
+  }
+  return levelInstalment(tl, first, balance, unpaid, from, rate, basis);
+}
+
+/** A rate held within a cap and a floor (NaN: none). */
+function bounded(rate: number, cap: number, floor: number): number {
+  if (rate > cap) rate = cap;
+  if (rate < floor) rate = floor;
+  return rate;
+}
+
+/** The end of the reset period starting at event k: the next reset, or maturity. */
+function nextResetEnd(tl: Timeline, k: number, months: number, maturity: SerialDate): SerialDate {
+  for (let j = k + 1; j < tl.count; j++) if (tl.flags[j] & RR) return tl.calc[j];
+  return Math.min(addMonths(tl.calc[k], months), tl.calc[tl.count - 1] || maturity);
+}
+
+/**
+ * The level instalment P (principal and interest) that repays `balance`, with `accrued` unpaid interest, over
+ * the principal payments from event `from` when interest accrues at `rate` from `start`: the balance after
+ * the j-th payment is Bⱼ = Bⱼ₋₁(1 + rate·αⱼ) − P (plus the unpaid interest in the first), zero after the
+ * last, so P = (B + a/(1 + rate·α₁)) / Σₖ Πⱼ≤ₖ 1/(1 + rate·αⱼ). With αⱼ = 1/f for every period and no unpaid
+ * interest it is PMT(rate/f, N, −B); at 0 % it is B/N.
+ */
+function levelInstalment(tl: Timeline, from: number, balance: number, accrued: number, start: SerialDate, rate: number, basis: number): number {
   let discount = 1;
   let annuity = 0;
-  for (let k = 0; k < count; k++) {
-    const growth = 1 + rate * alpha[k];
+  let firstDiscount = 0;
+  let previous = start;
+  for (let k = from; k < tl.count; k++) {
+    if (!(tl.flags[k] & PR)) continue;
+    const growth = 1 + rate * accrual(previous, tl.calc[k], basis);
     if (!(growth > 0)) precondition(false, `a rate of ${rate} makes a period's growth factor ${growth} ≤ 0; no level payment exists`);
     discount /= growth;
+    if (firstDiscount === 0) firstDiscount = discount;
     annuity += discount;
+    previous = tl.calc[k];
   }
-  return balance / annuity;
+  return annuity > 0 ? (balance + accrued * firstDiscount) / annuity : balance + accrued;
 }
 
-/** Scratch schedule, refilled for each position (positions are generated one at a time). */
+/** Scratch schedule for non-maturity deposits' core run-off. */
 const SCHEDULE = new Schedule(MAX_PERIODS + 1);
-
-/** Scratch space for one position's accrual fractions (positions are generated one at a time). */
-const ALPHA = new Float64Array(MAX_PERIODS + 1);
-
-/** Accrual fraction of each period of a schedule, the first starting at `start`. */
-function accruals(dates: Int32Array, count: number, start: SerialDate, basis: number): Float64Array {
-  let previous = start;
-  for (let k = 0; k < count; k++) {
-    ALPHA[k] = accrual(previous, dates[k], basis);
-    previous = dates[k];
-  }
-  return ALPHA;
-}
 
 /** Non-maturity deposit: overnight in the contractual view; Basel core/non-core slotting when repricing. */
 function generateNmd(p: Portfolio, i: number, asOf: SerialDate, repricing: boolean, sink: FlowSink): void {

@@ -5,6 +5,7 @@
  */
 import Decimal from "decimal.js";
 import { dailyFlows } from "../cashflows/aggregate";
+import type { FlowOptions } from "../cashflows/generate";
 import { decimalPlaces, exactGroupSums, reconcile } from "../money";
 import type { Portfolio } from "../portfolio/portfolio";
 import type { Amount, SerialDate } from "../types";
@@ -86,16 +87,23 @@ export function repricingBuckets(portfolio: Portfolio, asOf: SerialDate, edges: 
  * Liquidity gap: contractual principal and interest in (assets) and out (liabilities) per bucket.
  * Principal reconciles to the exact balances; interest to its own total rounded to the same unit.
  */
-export function liquidityBuckets(portfolio: Portfolio, asOf: SerialDate, edges: Int32Array): TwoSided {
+export function liquidityBuckets(portfolio: Portfolio, asOf: SerialDate, edges: Int32Array, options: FlowOptions = {}): TwoSided {
   const lookup = bucketLookup(edges, asOf);
   const K = edges.length + 1; // the last bucket is open
-  const daily = dailyFlows(portfolio, asOf, "CONTRACTUAL");
+  const daily = dailyFlows(portfolio, asOf, "CONTRACTUAL", options);
   const [inPrincipal, inInterest, outPrincipal, outInterest] = Array.from({ length: 4 }, () => new Array<number>(K).fill(0));
+  // A day on which an asset's principal flows out (a forward-starting asset pays its balance at Start, a
+  // negative amortiser capitalises interest) counts it as an outflow, and a liability's inflow as an
+  // inflow; both sides then exceed their balances by the same amount.
+  let crossed = 0;
   for (let d = 0; d <= daily.lastDay; d++) {
     const k = lookup(asOf + d);
-    inPrincipal[k] += daily.assetPrincipal[d];
+    const asset = daily.assetPrincipal[d];
+    const liability = daily.liabilityPrincipal[d];
+    crossed += Math.max(liability, 0) - Math.min(asset, 0);
+    inPrincipal[k] += Math.max(asset, 0) + Math.max(liability, 0);
+    outPrincipal[k] -= Math.min(asset, 0) + Math.min(liability, 0);
     inInterest[k] += daily.assetInterest[d];
-    outPrincipal[k] -= daily.liabilityPrincipal[d];
     outInterest[k] -= daily.liabilityInterest[d];
   }
   const totals = balanceTotals(portfolio.balance);
@@ -104,7 +112,7 @@ export function liquidityBuckets(portfolio: Portfolio, asOf: SerialDate, edges: 
     const i = reconcile(interest, interest.reduce((s, v) => s + v, 0), totals.decimals);
     return p.map((v, k) => new Decimal(v).plus(i[k]));
   };
-  return { a: side(inPrincipal, inInterest, totals.assets), l: side(outPrincipal, outInterest, totals.liabilities) };
+  return { a: side(inPrincipal, inInterest, totals.assets + crossed), l: side(outPrincipal, outInterest, totals.liabilities + crossed) };
 }
 
 /**

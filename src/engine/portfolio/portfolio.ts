@@ -1,7 +1,12 @@
 
-/** How principal is repaid: all at maturity, level payments, or equal principal instalments. */
-export type Amortization = "BULLET" | "ANNUITY" | "LINEAR";
-export const AMORTIZATIONS: readonly Amortization[] = ["BULLET", "ANNUITY", "LINEAR"];
+/**
+ * How principal is repaid: all at maturity (ACTUS PAM), level instalments of principal and interest (ANN),
+ * equal principal payments (LAM), or a fixed instalment of which interest is paid first, so that the
+ * principal part may be negative, the rest at maturity (NAM).
+ */
+export type Amortization = "BULLET" | "ANNUITY" | "LINEAR" | "NEGATIVE";
+export const AMORTIZATIONS: readonly Amortization[] = ["BULLET", "ANNUITY", "LINEAR", "NEGATIVE"];
+
 
 /** Non-maturity deposit categories of the Basel standardised framework (SRP31.108–31.112). */
 export type NmdCategory = "NMD_RETAIL_TRANSACTIONAL" | "NMD_RETAIL_NONTRANSACTIONAL" | "NMD_WHOLESALE";
@@ -17,8 +22,8 @@ export const NMD_CAPS: Readonly<Record<NmdCategory, { coreShare: number; coreMat
   NMD_WHOLESALE: { coreShare: 0.5, coreMaturity: 4 },
 };
 
-/** Payments per year a position may have. */
-export const FREQUENCIES = [1, 2, 4, 12] as const;
+/** Payments per year a position's Frequency may give as a number. */
+export const FREQUENCIES = [1, 2, 4, 6, 12] as const;
 
 /**
  * A book of positions held column by column (struct of arrays), so that 10^6 positions cost a few
@@ -35,7 +40,29 @@ export interface Portfolio {
   readonly floating: Uint8Array;
   /** Index into AMORTIZATIONS. */
   readonly amortization: Uint8Array;
-  readonly frequency: Uint8Array;
+  /** Interest cycle: `cycleCount` units of `cycleUnit` (CYCLE_MONTHS or CYCLE_DAYS of time/schedule.ts). */
+  readonly cycleCount: Uint16Array;
+  readonly cycleUnit: Uint8Array;
+  /** Principal cycle, the interest cycle unless the table gives PrincipalFrequency. */
+  readonly principalCount: Uint16Array;
+  readonly principalUnit: Uint8Array;
+  /** Anchors (unadjusted first schedule dates) of the interest and principal schedules; 0 when not given. */
+  readonly firstPayment: Int32Array;
+  readonly firstPrincipal: Int32Array;
+  /** 1 where an odd period is merged with its neighbour into a long one (Stub LONG, ACTUS L0). */
+  readonly longStub: Uint8Array;
+  /** Index into BUSINESS_DAY_CONVENTIONS and CALENDARS. */
+  readonly businessDay: Uint8Array;
+  readonly calendar: Uint8Array;
+  /** 1 where a schedule anchored on a month end stays on month ends (EndOfMonth EOM). */
+  readonly endOfMonth: Uint8Array;
+  /** Periodic principal payment or instalment, signed like the balance; NaN for the default. */
+  readonly redemption: Float64Array;
+  /** Interest accrued before as_of, signed like the balance; NaN where the schedule's own accrual applies. */
+  readonly accrued: Float64Array;
+  /** Floaters: the factor on the index (default 1) and the business days the index is observed before a reset. */
+  readonly multiplier: Float64Array;
+  readonly fixingDays: Uint16Array;
   /** Next repricing serial for floaters, 0 otherwise. */
   readonly nextReset: Int32Array;
   readonly resetMonths: Float64Array;
@@ -54,7 +81,7 @@ export interface Portfolio {
   readonly cpr: Float64Array;
   readonly tdrr: Float64Array;
   readonly beta: Float64Array;
-  /** Origination serial, 0 when unknown. */
+  /** Origination serial, 0 when unknown; after as_of for a forward-starting position. */
   readonly start: Int32Array;
   readonly id: readonly string[];
   readonly currency: readonly string[];
@@ -70,7 +97,20 @@ export function allocatePortfolio(size: number): Portfolio & { id: string[]; cur
     maturity: new Int32Array(size),
     floating: new Uint8Array(size),
     amortization: new Uint8Array(size),
-    frequency: new Uint8Array(size),
+    cycleCount: new Uint16Array(size),
+    cycleUnit: new Uint8Array(size),
+    principalCount: new Uint16Array(size),
+    principalUnit: new Uint8Array(size),
+    firstPayment: new Int32Array(size),
+    firstPrincipal: new Int32Array(size),
+    longStub: new Uint8Array(size),
+    businessDay: new Uint8Array(size),
+    calendar: new Uint8Array(size),
+    endOfMonth: new Uint8Array(size),
+    redemption: new Float64Array(size).fill(NaN),
+    accrued: new Float64Array(size).fill(NaN),
+    multiplier: new Float64Array(size).fill(1),
+    fixingDays: new Uint16Array(size),
     nextReset: new Int32Array(size),
     resetMonths: new Float64Array(size),
     spread: new Float64Array(size),

@@ -5,7 +5,7 @@ import { FLOW_VIEWS, generateFlows } from "../../engine/cashflows/generate";
 import { interpolatedCurve } from "../../engine/curves/interpolatedCurve";
 import { arg, booleanCell, currencyArg, curveArg, fail, isBlank, numberCell, scalarOf, timeCell, vectorOf } from "../args";
 import { toWorkbookSerial } from "../dateSystem";
-import { discounting, legAfter, pairAmountsDates } from "../flowsArgs";
+import { discounting, indexArg, legAfter, pairAmountsDates } from "../flowsArgs";
 import { messages } from "../messages";
 import { parsePositions } from "../positions";
 import { defineFunction, type Cell } from "../runner";
@@ -202,14 +202,15 @@ export function bootstrap(tenors: any[][], par_rates: any[][], frequency?: any, 
 
 const CASHFLOWS = defineFunction(
   "CASHFLOWS",
-  [arg.any("positions"), arg.date("as_of"), arg.optionalChoice("mode", FLOW_VIEWS, "CONTRACTUAL"), arg.any("detail"), arg.headers(), currencyArg()],
-  (positionsRaw, asOf, mode, detailRaw, headers, currency) => {
+  [arg.any("positions"), arg.date("as_of"), arg.optionalChoice("mode", FLOW_VIEWS, "CONTRACTUAL"), arg.any("detail"), arg.headers(), indexArg(), currencyArg()],
+  (positionsRaw, asOf, mode, detailRaw, headers, indexSource, currency) => {
     const detailCell = scalarOf(detailRaw, { fn: "CASHFLOWS", arg: "detail" });
     const detail = isBlank(detailCell) ? false : booleanCell(detailCell, { fn: "CASHFLOWS", arg: "detail" });
     const portfolio = parsePositions(positionsRaw, { fn: "CASHFLOWS", arg: "positions" }, asOf, { currency });
+    const options = { index: indexSource?.(asOf) };
     if (detail) {
       const list = new FlowList();
-      generateFlows(portfolio, asOf, mode, list);
+      generateFlows(portfolio, asOf, mode, list, options);
       const rows: Cell[][] = [];
       for (let k = 0; k < list.count; k++) {
         const i = list.position[k];
@@ -218,7 +219,7 @@ const CASHFLOWS = defineFunction(
       return table("CASHFLOWS", ["Id", "Date", "Principal", "Interest", "Total"], rows, headers);
     }
     const daily = new DailyFlows(portfolio, asOf);
-    generateFlows(portfolio, asOf, mode, daily);
+    generateFlows(portfolio, asOf, mode, daily, options);
     const rows: Cell[][] = [];
     for (let d = 0; d <= daily.lastDay; d++) {
       if (!daily.present[d]) continue;
@@ -239,10 +240,11 @@ const CASHFLOWS = defineFunction(
  * @param [mode] CONTRACTUAL (default) or REPRICING.
  * @param [detail] TRUE for one row per position and date (Id first); FALSE (default) sums by date.
  * @param [headers] TRUE (default) to include the header row.
+ * @param [index] Index of floaters after each reset: a curve (the forward for the reset period) or a fixings table with the header row Date, Rate; without it floaters keep their rate.
  * @param [currency] Only rows of this currency count (with a Currency column); a table in several currencies needs it.
  * @example =ALM.CASHFLOWS({"Balance","Rate","Maturity";1000,0.05,"2027-01-01"}, "2026-01-01") returns 2027-01-01, 1000, 50, 1050
  * @returns Table of dates, principal, interest and total.
  */
-export function cashflows(positions: any[][], as_of: any, mode?: any, detail?: any, headers?: any, currency?: any): Promise<any[][]> {
-  return CASHFLOWS(positions, as_of, mode, detail, headers, currency);
+export function cashflows(positions: any[][], as_of: any, mode?: any, detail?: any, headers?: any, index?: any[][], currency?: any): Promise<any[][]> {
+  return CASHFLOWS(positions, as_of, mode, detail, headers, index, currency);
 }

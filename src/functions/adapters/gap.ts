@@ -4,7 +4,7 @@ import { NMD_CAPS, NMD_CATEGORIES } from "../../engine/portfolio/portfolio";
 import { parseTenor, type Tenor } from "../../engine/time/tenor";
 import type { SerialDate } from "../../engine/types";
 import { arg, choiceCell, currencyArg, fail, isBlank, numberCell, scalarOf, toMatrix, vectorOf } from "../args";
-import { pairAmountsDates } from "../flowsArgs";
+import { indexArg, pairAmountsDates } from "../flowsArgs";
 import { messages, type Where } from "../messages";
 import { parsePositions } from "../positions";
 import { toWorkbookSerial } from "../dateSystem";
@@ -129,10 +129,10 @@ export function repricinggap(positions: any[][], as_of: any, buckets?: any[][], 
   return REPRICINGGAP(positions, as_of, buckets, headers, currency);
 }
 
-const LIQUIDITYGAP = defineFunction("LIQUIDITYGAP", [arg.any("positions"), arg.date("as_of"), bucketsArg(), arg.headers(), currencyArg()], (positionsRaw, asOf, scheme, headers, currency) => {
+const LIQUIDITYGAP = defineFunction("LIQUIDITYGAP", [arg.any("positions"), arg.date("as_of"), bucketsArg(), arg.headers(), indexArg(), currencyArg()], (positionsRaw, asOf, scheme, headers, indexSource, currency) => {
   const portfolio = parsePositions(positionsRaw, { fn: "LIQUIDITYGAP", arg: "positions" }, asOf, { currency });
   const edges = edgeDates(scheme, asOf);
-  const rows = gapRows(scheme, edges, asOf, liquidityBuckets(portfolio, asOf, edges));
+  const rows = gapRows(scheme, edges, asOf, liquidityBuckets(portfolio, asOf, edges, { index: indexSource?.(asOf) }));
   return table("LIQUIDITYGAP", columnsOf("LIQUIDITYGAP"), rows, headers);
 }, { offload: true });
 
@@ -143,12 +143,13 @@ const LIQUIDITYGAP = defineFunction("LIQUIDITYGAP", [arg.any("positions"), arg.d
  * @param as_of Valuation date.
  * @param [buckets] BASEL (default), MONTHLY, ANNUAL, or a range of upper-edge tenors.
  * @param [headers] TRUE (default) to include the header row.
+ * @param [index] Index of floaters after each reset: a curve (the forward for the reset period) or a fixings table with the header row Date, Rate; without it floaters keep their rate.
  * @param [currency] Only rows of this currency count (with a Currency column); a table in several currencies needs it.
  * @example =ALM.LIQUIDITYGAP({"Balance","Rate","Maturity";1000,0.05,"2027-01-01"}, "2026-01-01", "ANNUAL") puts 1050 of inflows in 0Y-1Y
  * @returns Liquidity gap table with a Total row.
  */
-export function liquiditygap(positions: any[][], as_of: any, buckets?: any[][], headers?: any, currency?: any): Promise<any[][]> {
-  return LIQUIDITYGAP(positions, as_of, buckets, headers, currency);
+export function liquiditygap(positions: any[][], as_of: any, buckets?: any[][], headers?: any, index?: any[][], currency?: any): Promise<any[][]> {
+  return LIQUIDITYGAP(positions, as_of, buckets, headers, index, currency);
 }
 
 const NMD = defineFunction(

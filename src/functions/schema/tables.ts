@@ -68,11 +68,9 @@ export const INPUT_TABLES = {
     doc: "Rates to the reporting currency, one row per currency.",
     empty: "holds no rate; expected rows of Currency and Rate",
   },
-  // Declared for the index argument of floating projection still to come: no function takes it yet, so
-  // the docs leave it out (acceptedBy is empty).
   fixings: {
     title: "Index fixings",
-    acceptedBy: [],
+    acceptedBy: ["index"],
     columns: [
       { name: "Date", kind: "date", expected: "a fixing date (an Excel date or ISO text)" },
       { name: "Rate", kind: "rate", expected: "the index rate as a decimal" },

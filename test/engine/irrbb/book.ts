@@ -36,10 +36,11 @@ export function book(rows: readonly Row[]): Portfolio {
     p.rate[i] = r.rate;
     p.maturity[i] = r.maturity ?? 0;
     p.amortization[i] = AMORTIZATIONS.indexOf(amortization);
-    p.frequency[i] = r.frequency ?? (amortization === "BULLET" ? 1 : 12);
+    const months = 12 / (r.frequency ?? (amortization === "BULLET" ? 1 : 12));
+    p.cycleCount[i] = p.principalCount[i] = months;
     p.floating[i] = r.nextReset ? 1 : 0;
     p.nextReset[i] = r.nextReset ?? 0;
-    p.resetMonths[i] = r.resetMonths ?? 12 / p.frequency[i];
+    p.resetMonths[i] = r.resetMonths ?? months;
     p.category[i] = r.category ? 1 + NMD_CATEGORIES.indexOf(r.category) : 0;
     p.coreShare[i] = r.coreShare ?? 0;
     p.coreMaturity[i] = r.coreMaturity ?? 0;

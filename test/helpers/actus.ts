@@ -1,9 +1,69 @@
 /**
- * ACTUS reference test contracts (test/golden/actus/, from actusfrf/actus-tests) as rows of today's
- * positions table. `stateContract` either gives the row and the `as_of` at which the table states the
- * contract exactly, or every reason it cannot: each reason names the ACTUS term and its value. It is
- * strict: a contract is stated only when the columns reproduce all of its terms, so that the flows the
- * engine generates for the row must equal ACTUS's events after `as_of`.
+ * ACTUS reference test contracts (test/golden/actus/, from actusfrf/actus-tests) as rows of the positions
+ * table. `stateContract` either gives the row, the `as_of` it is stated at, the index fixings a floater
+ * needs and the window of ACTUS's events the row must reproduce, or every reason it cannot: each reason
+ * names the ACTUS term and its value. It is strict: a contract is stated only when the columns reproduce
+ * all of its terms, so that the flows the engine generates for the row must equal ACTUS's events.
+ * Nothing here is derived from the engine's output; where the row needs a number the terms imply but do
+ * not give (a maturity, an instalment, a balance after a redemption on the exchange day), it is computed
+ * here from the terms, the way ACTUS's reference implementation does, as noted at each rule.
+ *
+ * Mapping (ACTUS term → column):
+ * - contractType PAM/LAM/ANN/NAM → Amortization BULLET/LINEAR/ANNUITY/NEGATIVE; contractRole RPA/RPL → Side A/L;
+ *   notionalPrincipal → Balance (unsigned, like every amount); nominalInterestRate → Rate;
+ *   dayCountConvention A360/A365/30E360 → Basis 2/3/4 (AA, Actual/Actual ISDA, is not Excel's basis 1: a reason).
+ * - cycleOfInterestPayment PnXs → Frequency (payments a year where n months divide a year, else the tenor
+ *   nD/nW/nM); cycleAnchorDateOfInterestPayment (default initialExchangeDate + cycle) → FirstPayment;
+ *   cycleOfPrincipalRedemption / its anchor → PrincipalFrequency / FirstPrincipal where they differ.
+ *   The stub s (L0 long, L1 short) → Stub. A stub changes a schedule only when its end is off the cycle,
+ *   so only such a stub is material; two material stubs that differ are a reason. For ANN and NAM, ACTUS
+ *   pays interest on the principal dates once they start (techspec, NAM IP schedule (u, v)), so the
+ *   interest stub matters only before the first principal date.
+ * - businessDayConvention → BusinessDay; calendar (MF/MondayToFriday → WEEKENDS, NC/blank → NONE) →
+ *   Calendar; endOfMonthConvention → EndOfMonth.
+ * - nextPrincipalRedemptionPayment → Redemption. Without it the default of the row (the amount that
+ *   amortises to zero at maturity) is ACTUS's default: for LAM the notional over the number of principal
+ *   dates (maturity included), for ANN the level instalment discounted from the last interest date before
+ *   the first principal date (checked against ACTUS's results: ann01, ann07, ann15, ann23). An ANN whose
+ *   amortizationDate differs from its maturityDate has its instalment computed here to amortizationDate.
+ * - Floating (cycleOfRateReset in whole months): Type FLOATING, NextReset = the first reset date after
+ *   as_of, ResetMonths, Spread = rateSpread, Multiplier = rateMultiplier, Rate = nominalInterestRate (the
+ *   rate until that reset), and the index fixings from dataObserved. nextResetRate (a rate fixed for the
+ *   first reset) has no column: a reason. fixingDays other than P0D is a reason: ACTUS's results observe
+ *   the index on the reset date itself (lam14, nam13, ann16 give P2D and still use the reset date's fixing).
+ *   A long reset stub that drops a reset before maturity is a reason (resets have no Stub column).
+ *
+ * Judgement calls:
+ * - as_of is statusDate when the contract has started by then. A contract starting after statusDate is
+ *   stated forward-starting at statusDate (Start after as_of; its initial exchange is compared as
+ *   principal) unless the exchange is not the plain balance (premiumDiscountAtIED), interest is already
+ *   accrued at the exchange (accruedInterest) or principal is redeemed on the exchange day; those are
+ *   stated at initialExchangeDate, after the exchange day's events, which are not compared.
+ * - A principal anchor on the initial exchange date: ACTUS redeems on the exchange day. Stated at
+ *   initialExchangeDate with Balance = notional less that redemption (nextPrincipalRedemptionPayment; for
+ *   an ANN without it, the level instalment over all principal dates, computed here; a NAM's redemption on
+ *   that day has no interest to pay), FirstPrincipal the next principal date.
+ * - accruedInterest: the accrued interest ACTUS carries at statusDate (unsigned; RPL makes it a liability's,
+ *   nam04). When it is paid on or before as_of (an interest date on the exchange day, pam14) it is among
+ *   the as_of events and no column is needed; otherwise it is AccruedInterest. Without it, a contract
+ *   already running at statusDate with no interest date between its start and statusDate accrues from
+ *   statusDate in ACTUS (lam21: 75 days from 2012-12-15, not 85 from the 2012-12-05 exchange), so the
+ *   row says AccruedInterest 0.
+ * - purchaseDate / terminationDate change the holder, not the contract's flows: the row states the whole
+ *   contract and ACTUS's events are compared strictly after purchaseDate and up to terminationDate; the
+ *   PRD and TD payoffs (prices, accrued interest) are not flows of the contract and are not compared.
+ * - capitalizationEndDate: a fixed-rate PAM without business-day shifts is stated at capitalizationEndDate
+ *   with Balance the notional capitalised here (interest added on each interest date up to and on that
+ *   date, pam18) and AccruedInterest 0; interest dates stay on the interest cycle after it, as ACTUS's
+ *   results show (the techspec would re-anchor them there). Every other capitalising contract is a reason.
+ * - maturityDate or amortizationDate at T23:59:59: ACTUS accrues through that day (pam25: 61 days to
+ *   2013-12-31T23:59:59 from 2013-11-01) but dates the event on it; no whole-day date states that: a reason.
+ * - No maturityDate: LAM from the redemption amount as ACTUS's implementation does, anchor +
+ *   (ceil(notional / redemption) − 1) principal cycles (lam01, lam02, lam05–lam07: the techspec's formula
+ *   has no −1 but the results do); ANN with amortizationDate: that date (ACTUS pays the MD there, ann07,
+ *   ann13); ANN with a redemption amount only: anchor + (n − 1) cycles with n = ceil(N / (R − N·Y·r))
+ *   (techspec Md, the same −1; ann11, ann28); NAM: a reason.
+ * - A rate-reset cycle not in whole months, interestCalculationBase other than NT and scaling are reasons.
  */
 
 /** One event of an ACTUS test's expected `results`. Amounts are numbers or numeric strings in the files. */
@@ -13,23 +73,31 @@ export interface ActusEvent {
   readonly payoff: number | string;
 }
 
+/** Observed market data: `{ code: { identifier, data: [{ timestamp, value }] } }`. */
+export type ActusData = Readonly<Record<string, { readonly data: readonly { readonly timestamp: string; readonly value: number | string }[] }>>;
+
 /** One contract of an ACTUS test file (`{ identifier: contract }`). */
 export interface ActusContract {
   readonly identifier: string;
   readonly terms: Readonly<Record<string, string | number>>;
   /** The horizon ACTUS evaluated the contract to (blank: to maturity). */
   readonly to?: string;
+  readonly dataObserved?: ActusData;
   readonly results: readonly ActusEvent[];
 }
 
-/** The positions-table row for a contract, and the date it is stated at. */
+/** The positions-table row for a contract, and what of ACTUS's events it must reproduce. */
 export interface Statement {
   readonly header: readonly string[];
   readonly row: readonly (string | number)[];
-  /** ISO date used as `as_of`: statusDate, or initialExchangeDate when the contract starts after statusDate. */
+  /** ISO date used as `as_of`. */
   readonly asOf: string;
-  /** ISO date of the last event ACTUS evaluated (its `to`), when earlier than maturity. */
+  /** Events are compared strictly after this date (as_of, or purchaseDate when later). */
+  readonly from: string;
+  /** ISO date of the last event compared (ACTUS's `to`, or terminationDate), when earlier than maturity. */
   readonly horizon?: string;
+  /** The index fixings of a floater: a header row `Date, Rate`, then ISO dates and rates. */
+  readonly index?: readonly (readonly (string | number)[])[];
   /** +1 for an asset (RPA), −1 for a liability (RPL). */
   readonly sign: 1 | -1;
 }
@@ -44,30 +112,43 @@ export const REASON_PHRASES = [
   "contractType",
   "contractRole",
   "dayCountConvention",
-  "businessDayConvention",
+  "calendar",
   "rate reset",
-  "purchaseDate",
-  "terminationDate",
+  "nextResetRate",
+  "fixingDays",
   "capitalizationEndDate",
-  "accruedInterest",
   "scaling",
   "interestCalculationBase",
-  "amortizationDate",
   "no maturityDate",
+  "maturityDate",
   "cycleOfInterestPayment",
   "cycleOfPrincipalRedemption",
   "interest anchor",
   "principal anchor",
-  "end-of-month rolling",
+  "stub",
   "nextPrincipalRedemptionPayment",
-  "maturityDate",
+  "amortizationDate",
+  "term",
 ] as const;
+
+/** Terms this converter reads, or knows to leave the compared flows unchanged. Any other term is a reason. */
+const KNOWN_TERMS = new Set([
+  "contractID", "contractType", "contractRole", "contractDealDate", "currency", "statusDate", "initialExchangeDate", "maturityDate",
+  "notionalPrincipal", "nominalInterestRate", "dayCountConvention", "businessDayConvention", "calendar", "endOfMonthConvention",
+  "cycleOfInterestPayment", "cycleAnchorDateOfInterestPayment", "cycleOfPrincipalRedemption", "cycleAnchorDateOfPrincipalRedemption",
+  "nextPrincipalRedemptionPayment", "amortizationDate", "accruedInterest", "premiumDiscountAtIED", "purchaseDate", "priceAtPurchaseDate",
+  "terminationDate", "priceAtTerminationDate", "cycleOfRateReset", "cycleAnchorDateOfRateReset", "marketObjectCodeOfRateReset",
+  "rateSpread", "rateMultiplier", "nextResetRate", "fixingDays", "capitalizationEndDate", "interestCalculationBase",
+  "interestCalculationBaseAmount", "cycleOfInterestCalculationBase", "cycleAnchorDateOfInterestCalculationBase", "scalingEffect",
+  "marketObjectCodeOfScalingIndex", "scalingIndexAtContractDealDate", "notionalScalingMultiplier", "interestScalingMultiplier",
+  "cycleOfScalingIndex", "cycleAnchorDateOfScalingIndex",
+]);
 
 /** ACTUS day-count codes whose accrual is exactly an Excel basis. `AA` (Actual/Actual ISDA) is not Excel's basis 1. */
 const BASIS_OF_DAY_COUNT: Readonly<Record<string, number>> = { A360: 2, A365: 3, "30E360": 4 };
 
-/** Months per period → payments per year that today's `Frequency` column accepts. */
-const FREQUENCY_OF_MONTHS: Readonly<Record<number, number>> = { 1: 12, 3: 4, 6: 2, 12: 1 };
+const CALENDARS: Readonly<Record<string, string>> = { "": "NONE", NC: "NONE", NOCALENDAR: "NONE", MF: "WEEKENDS", MONDAYTOFRIDAY: "WEEKENDS", TARGET: "TARGET" };
+const CONVENTIONS = ["NOS", "SCF", "SCMF", "CSF", "CSMF", "SCP", "SCMP", "CSP", "CSMP"];
 
 interface Ymd {
   readonly y: number;
@@ -80,19 +161,25 @@ const ymd = (s: string): Ymd => ({ y: Number(s.slice(0, 4)), m: Number(s.slice(5
 const show = ({ y, m, d }: Ymd): string => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 const lastDay = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
-/** EDATE: the same day `months` later, clamped to the month's end. */
-function addMonths(date: string, months: number): string {
+/** EDATE: the same day `months` later, clamped to the month's end; `eom` keeps a month-end anchor on month ends. */
+function addMonths(date: string, months: number, eom = false): string {
   const { y, m, d } = ymd(date);
   const index = y * 12 + (m - 1) + months;
   const ny = Math.floor(index / 12);
   const nm = index - ny * 12 + 1;
-  return show({ y: ny, m: nm, d: Math.min(d, lastDay(ny, nm)) });
+  const end = eom && d === lastDay(y, m);
+  return show({ y: ny, m: nm, d: end ? lastDay(ny, nm) : Math.min(d, lastDay(ny, nm)) });
 }
 
 /** Excel serial (1900 date system) of an ISO date. */
 export function serialOf(date: string): number {
   const { y, m, d } = ymd(date);
   return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/** Excel serial → ISO date. */
+export function isoOfSerial(serial: number): string {
+  return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Year fraction under an ACTUS day count this helper maps (independent of the engine's). */
@@ -105,120 +192,67 @@ function yearFraction(code: string, from: string, to: string): number {
   return (360 * (b.y - a.y) + 30 * (b.m - a.m) + (Math.min(b.d, 30) - Math.min(a.d, 30))) / 360;
 }
 
-/** A cycle `PnXLs` (n periods of D/W/M/Q/H/Y, stub s) as whole months, or undefined when not in months. */
-function cycleMonths(cycle: string): number | undefined {
-  const match = /^P(\d+)([DWMQHY])L[01]$/.exec(cycle.trim());
+/** An ACTUS cycle `PnXLs`. */
+interface Cycle {
+  readonly n: number;
+  readonly unit: "D" | "W" | "M";
+  /** Whole months, or undefined for days and weeks. */
+  readonly months?: number;
+  readonly stub: "LONG" | "SHORT";
+  readonly text: string;
+}
+
+function parseCycle(text: string): Cycle | undefined {
+  const match = /^P(\d+)([DWMQHY])L([01])$/.exec(text.trim());
   if (!match) return undefined;
   const n = Number(match[1]);
+  const stub = match[3] === "0" ? "LONG" : "SHORT";
   const per: Record<string, number> = { M: 1, Q: 3, H: 6, Y: 12 };
-  return match[2] in per ? n * per[match[2]] : undefined;
+  if (match[2] in per) return { n: n * per[match[2]], unit: "M", months: n * per[match[2]], stub, text };
+  return { n, unit: match[2] as "D" | "W", stub, text };
+}
+
+/** The k-th date of a cycle from its anchor. */
+function step(anchor: string, cycle: Cycle, k: number, eom: boolean): string {
+  if (cycle.months !== undefined) return addMonths(anchor, k * cycle.months, eom);
+  return isoOfSerial(serialOf(anchor) + k * cycle.n * (cycle.unit === "W" ? 7 : 1));
+}
+
+/** A cycle as the Frequency column writes it: payments a year when the months divide a year, else a tenor. */
+function frequencyOf(cycle: Cycle): number | string {
+  if (cycle.months !== undefined && [1, 2, 3, 6, 12].includes(cycle.months)) return 12 / cycle.months;
+  if (cycle.months !== undefined) return cycle.months % 12 === 0 ? `${cycle.months / 12}Y` : `${cycle.months}M`;
+  return `${cycle.n}${cycle.unit}`;
+}
+
+/**
+ * ACTUS's schedule S(anchor, cycle, end): anchor + k·cycle before `end`, the last of them dropped by a long
+ * stub when it is not a whole cycle before `end`, then `end` itself.
+ */
+function schedule(anchor: string, cycle: Cycle, end: string, eom: boolean): string[] {
+  const dates: string[] = [];
+  for (let k = 0; ; k++) {
+    const date = step(anchor, cycle, k, eom);
+    if (date >= end) break;
+    dates.push(date);
+  }
+  if (cycle.stub === "LONG" && dates.length > 1 && step(anchor, cycle, dates.length, eom) !== end) dates.pop();
+  return [...dates, end];
+}
+
+/** Whether `end` is on the cycle from `anchor` (so that the stub changes nothing). */
+function onCycle(anchor: string, cycle: Cycle, end: string, eom: boolean): boolean {
+  for (let k = 0; ; k++) {
+    const date = step(anchor, cycle, k, eom);
+    if (date === end) return true;
+    if (date > end) return false;
+  }
 }
 
 const number = (v: string | number | undefined): number => Number(String(v ?? "").trim());
 const blank = (v: string | number | undefined): boolean => v === undefined || String(v).trim() === "";
 
-/** Dates EDATE(maturity, −k·months), k = 0, 1, …, down to (not before) `from`: the engine's roll-back schedule. */
-function rollBack(maturity: string, months: number, from: string): string[] {
-  const dates: string[] = [];
-  for (let k = 0; ; k++) {
-    const date = addMonths(maturity, -k * months);
-    if (date < from) break;
-    dates.push(date);
-  }
-  return dates.reverse();
-}
-
-/** The contract as a row of today's positions table, or why it cannot be one. */
-export function stateContract(contract: ActusContract): Conversion {
-  const t = contract.terms;
-  const term = (name: string): string => String(t[name] ?? "").trim();
-  const reasons: string[] = [];
-
-  const type = term("contractType");
-  const amortization = ({ PAM: "BULLET", LAM: "LINEAR", ANN: "ANNUITY" } as Record<string, string | undefined>)[type];
-  if (!amortization) reasons.push(`contractType ${type}${type === "NAM" ? " (negative amortisation)" : ""}`);
-
-  const role = term("contractRole");
-  if (role !== "RPA" && role !== "RPL") reasons.push(`contractRole ${role}`);
-
-  const dayCount = term("dayCountConvention");
-  const basis = BASIS_OF_DAY_COUNT[dayCount];
-  if (basis === undefined) reasons.push(`dayCountConvention ${dayCount}${dayCount === "AA" ? " (Actual/Actual ISDA is not Excel basis 1)" : ""}`);
-
-  // Without a shifting convention the calendar changes no date, so only the convention is checked.
-  const bdc = term("businessDayConvention");
-  if (bdc !== "" && bdc !== "NOS") reasons.push(`businessDayConvention ${bdc}`);
-
-  if (!blank(t.cycleOfRateReset) || !blank(t.cycleAnchorDateOfRateReset) || !blank(t.nextResetRate)) {
-    reasons.push(`rate reset (${blank(t.cycleOfRateReset) ? `cycleAnchorDateOfRateReset ${iso(t.cycleAnchorDateOfRateReset ?? "")}` : `cycleOfRateReset ${term("cycleOfRateReset")}`})`);
-  }
-  if (!blank(t.purchaseDate)) reasons.push(`purchaseDate ${iso(t.purchaseDate)}`);
-  if (!blank(t.terminationDate)) reasons.push(`terminationDate ${iso(t.terminationDate)}`);
-  if (!blank(t.capitalizationEndDate)) reasons.push(`capitalizationEndDate ${iso(t.capitalizationEndDate)}`);
-  if (!blank(t.accruedInterest)) reasons.push(`accruedInterest ${term("accruedInterest")}`);
-  // premiumDiscountAtIED changes only the initial exchange's payoff, which is on or before as_of (see asOf
-  // below) and so not among the compared flows: it does not stop a contract being stated.
-  if (!blank(t.scalingEffect) || !blank(t.marketObjectCodeOfScalingIndex)) reasons.push(`scaling (scalingEffect ${term("scalingEffect") || "?"})`);
-  const icb = term("interestCalculationBase");
-  if (icb !== "" && icb !== "NT") reasons.push(`interestCalculationBase ${icb}`);
-  if (!blank(t.amortizationDate)) reasons.push(`amortizationDate ${iso(t.amortizationDate)}`);
-
-  const statusDate = iso(term("statusDate"));
-  const ied = iso(term("initialExchangeDate"));
-  // A contract that starts after its statusDate is stated at its initialExchangeDate: nothing happens in
-  // between, and the exchange itself (the balance paid out) is not among the compared events.
-  const asOf = ied > statusDate ? ied : statusDate;
-
-  const maturity = blank(t.maturityDate) ? undefined : iso(term("maturityDate"));
-  if (!maturity) reasons.push("no maturityDate (ACTUS derives it from the redemption schedule)");
-  else if (maturity <= asOf) reasons.push(`maturityDate ${maturity} not after ${asOf}`);
-
-  // The interest schedule must be the engine's: rolled back from maturity by whole months, Frequency 1, 2, 4 or 12.
-  const ipCycle = term("cycleOfInterestPayment");
-  const ipMonths = cycleMonths(ipCycle);
-  const frequency = ipMonths === undefined ? undefined : FREQUENCY_OF_MONTHS[ipMonths];
-  if (frequency === undefined) reasons.push(`cycleOfInterestPayment ${ipCycle || "(none)"} (${ipMonths === undefined ? "not in whole months" : `every ${ipMonths} months`})`);
-  const ipAnchor = blank(t.cycleAnchorDateOfInterestPayment) ? ied : iso(term("cycleAnchorDateOfInterestPayment"));
-
-  let schedule: string[] = [];
-  if (maturity && ipMonths !== undefined && frequency !== undefined) {
-    if (ymd(ipAnchor).d > 28 || ymd(maturity).d > 28) reasons.push(`end-of-month rolling (interest anchor ${ipAnchor}, maturity ${maturity}, endOfMonthConvention ${term("endOfMonthConvention") || "SD"})`);
-    const rolled = rollBack(maturity, ipMonths, addMonths(ipAnchor < ied ? ipAnchor : ied, -ipMonths));
-    schedule = rolled.filter((d) => d > ied);
-    const firstAfter = rolled.find((d) => d > asOf);
-    // ACTUS pays interest on anchor + k·cycle only; the engine on every roll-back date after as_of.
-    if (!rolled.includes(ipAnchor)) reasons.push(`interest anchor ${ipAnchor} not on the schedule rolled back from maturity`);
-    else if (ipAnchor > asOf && firstAfter !== ipAnchor) reasons.push(`interest anchor ${ipAnchor} after the first roll-back date ${firstAfter} (a long first period)`);
-  }
-
-  if (type === "LAM" || type === "ANN") {
-    const prCycle = term("cycleOfPrincipalRedemption");
-    const prMonths = cycleMonths(prCycle);
-    if (prMonths !== ipMonths) reasons.push(`cycleOfPrincipalRedemption ${prCycle} differs from cycleOfInterestPayment ${ipCycle}`);
-    const prAnchor = blank(t.cycleAnchorDateOfPrincipalRedemption) ? ied : iso(term("cycleAnchorDateOfPrincipalRedemption"));
-    if (prAnchor <= ied) reasons.push(`principal anchor ${prAnchor} on or before initialExchangeDate ${ied} (a redemption at the exchange)`);
-    else if (prAnchor !== ipAnchor && !(prAnchor <= asOf && ipAnchor <= asOf)) reasons.push(`principal anchor ${prAnchor} differs from interest anchor ${ipAnchor}`);
-
-    const given = t.nextPrincipalRedemptionPayment;
-    if (!blank(given) && schedule.length > 0 && basis !== undefined) {
-      const rate = number(t.nominalInterestRate);
-      const balance = number(t.notionalPrincipal);
-      const expected = type === "LAM" ? balance / schedule.length : levelInstalment(balance, rate, dayCount, ied, schedule);
-      if (Math.abs(number(given) - expected) > 1e-9 * Math.abs(expected)) {
-        reasons.push(`nextPrincipalRedemptionPayment ${term("nextPrincipalRedemptionPayment")} (the amount that amortises to zero is ${expected.toFixed(6)})`);
-      }
-    }
-  }
-
-  if (reasons.length > 0 || !maturity || !amortization || basis === undefined || frequency === undefined) return { stated: false, reasons };
-
-  const to = blank(contract.to) ? undefined : iso(contract.to ?? "");
-  const header = ["Id", "Side", "Balance", "Rate", "Maturity", "Type", "Amortization", "Frequency", "Basis", "Start"];
-  const row = [contract.identifier, role === "RPA" ? "A" : "L", number(t.notionalPrincipal), number(t.nominalInterestRate), maturity, "FIXED", amortization, frequency, basis, ied];
-  return { stated: true, statement: { header, row, asOf, horizon: to !== undefined && to < maturity ? to : undefined, sign: role === "RPA" ? 1 : -1 } };
-}
-
-/** The level payment that repays `balance` over `dates` (from `start`) under the contract's own accrual fractions. */
+/** The level instalment that repays `balance` on `dates`, interest accruing from `start` (ACTUS's annuity). */
 function levelInstalment(balance: number, rate: number, dayCount: string, start: string, dates: readonly string[]): number {
   let discount = 1;
   let sum = 0;
@@ -231,23 +265,244 @@ function levelInstalment(balance: number, rate: number, dayCount: string, start:
   return balance / sum;
 }
 
-/** ACTUS's events strictly after `asOf` (and up to `horizon`), summed by date: interest (IP) and principal (PR, MD). */
-export function actusFlows(contract: ActusContract, asOf: string, horizon?: string): { date: string; principal: number; interest: number; other: string[] }[] {
+/** The contract as a row of the positions table, or why it cannot be one. */
+export function stateContract(contract: ActusContract): Conversion {
+  const t = contract.terms;
+  const term = (name: string): string => String(t[name] ?? "").trim();
+  const date = (name: string): string | undefined => (blank(t[name]) ? undefined : iso(term(name)));
+  const reasons: string[] = [];
+
+  for (const name of Object.keys(t)) if (!KNOWN_TERMS.has(name) && !blank(t[name])) reasons.push(`term ${name} ${term(name)} (not read by this converter)`);
+
+  const type = term("contractType");
+  const amortization = ({ PAM: "BULLET", LAM: "LINEAR", ANN: "ANNUITY", NAM: "NEGATIVE" } as Record<string, string | undefined>)[type];
+  if (!amortization) reasons.push(`contractType ${type}`);
+  const amortizing = type === "LAM" || type === "ANN" || type === "NAM";
+  const instalments = type === "ANN" || type === "NAM";
+
+  const role = term("contractRole");
+  if (role !== "RPA" && role !== "RPL") reasons.push(`contractRole ${role}`);
+  const sign = role === "RPL" ? -1 : 1;
+
+  const dayCount = term("dayCountConvention");
+  const basis = BASIS_OF_DAY_COUNT[dayCount];
+  if (basis === undefined) reasons.push(`dayCountConvention ${dayCount}${dayCount === "AA" ? " (Actual/Actual ISDA is not Excel basis 1)" : ""}`);
+
+  const calendar = CALENDARS[term("calendar").toUpperCase()];
+  if (calendar === undefined) reasons.push(`calendar ${term("calendar")}`);
+  const bdc = term("businessDayConvention") || "NOS";
+  if (!CONVENTIONS.includes(bdc)) reasons.push(`calendar (businessDayConvention ${bdc})`);
+  const eomText = term("endOfMonthConvention") || "SD";
+  const eom = eomText === "EOM";
+
+  const capitalizationEnd = date("capitalizationEndDate");
+  if (capitalizationEnd && (type !== "PAM" || !blank(t.cycleOfRateReset) || (term("businessDayConvention") || "NOS") !== "NOS")) {
+    reasons.push(`capitalizationEndDate ${capitalizationEnd} (the capitalised notional is computed here only for a fixed-rate PAM without business-day shifts)`);
+  }
+  if (!blank(t.scalingEffect) || !blank(t.marketObjectCodeOfScalingIndex)) reasons.push(`scaling (scalingEffect ${term("scalingEffect") || "?"})`);
+  const icb = term("interestCalculationBase");
+  if (icb !== "" && icb !== "NT") reasons.push(`interestCalculationBase ${icb}`);
+
+  // ACTUS reads 23:59:59 as the end of the day (techspec, Date/Time): interest accrues through that day,
+  // while the event is dated on it; a row's dates are whole days.
+  for (const name of ["maturityDate", "amortizationDate"]) {
+    if (/T23:59:59/.test(term(name))) reasons.push(`${name} ${term(name)} (ACTUS accrues to the end of that day; the table's dates are whole days)`);
+  }
+
+  const statusDate = iso(term("statusDate"));
+  const ied = iso(term("initialExchangeDate"));
+  const notional = number(t.notionalPrincipal);
+  const rate = number(t.nominalInterestRate);
+
+  // Interest schedule.
+  const ipCycle = parseCycle(term("cycleOfInterestPayment"));
+  if (!ipCycle) reasons.push(`cycleOfInterestPayment ${term("cycleOfInterestPayment") || "(none)"}`);
+  const ipAnchor = date("cycleAnchorDateOfInterestPayment") ?? (ipCycle ? step(ied, ipCycle, 1, eom) : ied);
+  if (ipAnchor < ied) reasons.push(`interest anchor ${ipAnchor} before initialExchangeDate ${ied}`);
+
+  // Principal schedule.
+  const prCycle = amortizing ? parseCycle(term("cycleOfPrincipalRedemption")) : undefined;
+  if (amortizing && !prCycle) reasons.push(`cycleOfPrincipalRedemption ${term("cycleOfPrincipalRedemption") || "(none)"}`);
+  const prAnchor = amortizing ? (date("cycleAnchorDateOfPrincipalRedemption") ?? (prCycle ? step(ied, prCycle, 1, eom) : ied)) : undefined;
+  if (prAnchor !== undefined && prAnchor < ied) reasons.push(`principal anchor ${prAnchor} before initialExchangeDate ${ied}`);
+  const redemptionOnExchange = prAnchor === ied;
+  const given = blank(t.nextPrincipalRedemptionPayment) ? undefined : number(t.nextPrincipalRedemptionPayment);
+
+  // Maturity: given, or derived as ACTUS derives it.
+  const amortizationDate = date("amortizationDate");
+  let maturity = date("maturityDate");
+  if (!maturity && prCycle && prAnchor) {
+    if (type === "LAM" && given !== undefined) maturity = step(prAnchor, prCycle, Math.ceil(notional / given) - 1, eom);
+    else if (type === "ANN" && amortizationDate) maturity = amortizationDate;
+    else if (type === "ANN" && given !== undefined && basis !== undefined) {
+      const interest = notional * yearFraction(dayCount, prAnchor, step(prAnchor, prCycle, 1, eom)) * rate;
+      maturity = given > interest ? step(prAnchor, prCycle, Math.ceil(notional / (given - interest)) - 1, eom) : undefined;
+    }
+  }
+  if (!maturity) reasons.push(`no maturityDate (${type === "NAM" ? "ACTUS derives a NAM's from its rate" : "nothing to derive it from"})`);
+
+  // as_of, and the window of compared events.
+  const purchase = date("purchaseDate");
+  const termination = date("terminationDate");
+  const accrued = blank(t.accruedInterest) ? undefined : number(t.accruedInterest);
+  const pdied = blank(t.premiumDiscountAtIED) ? 0 : number(t.premiumDiscountAtIED);
+  const forward = ied > statusDate && pdied === 0 && accrued === undefined && !redemptionOnExchange && !capitalizationEnd;
+  let asOf = ied > statusDate && !forward ? ied : statusDate;
+  if (capitalizationEnd && capitalizationEnd > asOf) asOf = capitalizationEnd;
+  if (maturity && maturity <= asOf) reasons.push(`maturityDate ${maturity} not after ${asOf}`);
+  const from = purchase !== undefined && purchase > asOf ? purchase : asOf;
+  const to = [blank(contract.to) ? undefined : iso(contract.to ?? ""), termination].filter((d): d is string => d !== undefined).sort()[0];
+
+  const columns: [string, string | number][] = [];
+  const put = (name: string, value: string | number) => columns.push([name, value]);
+
+  if (maturity && ipCycle && (!amortizing || (prCycle && prAnchor))) {
+    // Stubs: which schedule ends off its cycle.
+    const stubs: string[] = [];
+    const prEnd = amortizing && prCycle && prAnchor ? !onCycle(prAnchor, prCycle, maturity, eom) : false;
+    if (prEnd && prCycle) stubs.push(prCycle.stub);
+    if (instalments && prCycle && prAnchor) {
+      // Interest follows the principal dates from the first one; before it, the interest cycle runs to one
+      // principal cycle before the principal anchor (ACTUS NAM/ANN IP schedule u), which must be on it.
+      if (ipCycle.n !== prCycle.n || ipCycle.unit !== prCycle.unit) reasons.push(`cycleOfInterestPayment ${ipCycle.text} differs from cycleOfPrincipalRedemption ${prCycle.text} (ACTUS pays interest on the principal dates)`);
+      if (ipAnchor > prAnchor) reasons.push(`interest anchor ${ipAnchor} after the principal anchor ${prAnchor}`);
+      const uEnd = step(prAnchor, prCycle, -1, eom);
+      if (uEnd >= ipAnchor && !onCycle(ipAnchor, ipCycle, uEnd, eom)) reasons.push(`interest anchor ${ipAnchor}: its cycle does not reach ${uEnd}, one principal cycle before the principal anchor`);
+      if (!onCycle(ipAnchor, ipCycle, prAnchor, eom)) reasons.push(`interest anchor ${ipAnchor}: the principal anchor ${prAnchor} is not on its cycle`);
+    } else if (!onCycle(ipAnchor, ipCycle, maturity, eom)) stubs.push(ipCycle.stub);
+    if (new Set(stubs).size > 1) reasons.push(`stub: cycleOfInterestPayment ${ipCycle.text} and cycleOfPrincipalRedemption ${prCycle?.text ?? ""} end off their cycles with different stubs`);
+
+    put("Id", contract.identifier);
+    put("Side", role === "RPL" ? "L" : "A");
+    let balance = notional;
+    let firstPrincipal = prAnchor;
+    let redemption = given;
+
+    if (amortizing && prCycle && prAnchor && basis !== undefined) {
+      const end = type === "ANN" && amortizationDate ? amortizationDate : maturity;
+      const prDates = schedule(prAnchor, prCycle, end, eom);
+      // ACTUS's ANN instalment accrues from the last interest date before the first principal date.
+      const ipBefore = schedule(ipAnchor, ipCycle, maturity, eom).filter((d) => d < prAnchor);
+      const accrualStart = ipBefore.length > 0 ? ipBefore[ipBefore.length - 1] : ied;
+      const level = type === "ANN" && given === undefined ? levelInstalment(notional, rate, dayCount, accrualStart, prDates) : undefined;
+      if (type === "ANN" && given === undefined && amortizationDate && amortizationDate !== maturity) redemption = level;
+      if (type === "NAM" && given === undefined) reasons.push("nextPrincipalRedemptionPayment (none; a NAM needs its instalment)");
+      if (redemptionOnExchange) {
+        // The exchange day's redemption: LAM the redemption, ANN the instalment, NAM the instalment less no interest.
+        const paid = type === "LAM" ? (given ?? notional / prDates.length) : (given ?? level ?? 0);
+        balance = notional - Math.min(paid, notional);
+        firstPrincipal = step(prAnchor, prCycle, 1, eom);
+      }
+    }
+
+    if (capitalizationEnd && capitalizationEnd === asOf && basis !== undefined) {
+      // ACTUS capitalises the interest on each interest date up to capitalizationEndDate, and on that date
+      // (keeping the last regular date before it even under a long stub, pam18: 2013-05-01 and 2013-05-20).
+      let previous = ied;
+      for (const d of schedule(ipAnchor, { ...ipCycle, stub: "SHORT" }, capitalizationEnd, eom)) {
+        if (d <= previous) continue;
+        balance += balance * rate * yearFraction(dayCount, previous, d);
+        previous = d;
+      }
+    }
+    put("Balance", balance);
+    put("Rate", rate);
+    put("Maturity", maturity);
+    put("Amortization", amortization ?? "");
+    put("Frequency", frequencyOf(ipCycle));
+    put("FirstPayment", ipAnchor);
+    if (prCycle && (prCycle.n !== ipCycle.n || prCycle.unit !== ipCycle.unit)) put("PrincipalFrequency", frequencyOf(prCycle));
+    if (firstPrincipal !== undefined && firstPrincipal !== ipAnchor) put("FirstPrincipal", firstPrincipal);
+    if (stubs.length > 0) put("Stub", stubs[0]);
+    if (bdc !== "NOS") put("BusinessDay", bdc);
+    if (calendar && calendar !== "NONE") put("Calendar", calendar);
+    if (eom) put("EndOfMonth", "EOM");
+    if (redemption !== undefined) put("Redemption", redemption);
+    if (basis !== undefined) put("Basis", basis);
+    put("Start", ied);
+
+    // Accrued interest at as_of.
+    const ipDates = schedule(ipAnchor, ipCycle, maturity, eom);
+    if (capitalizationEnd && capitalizationEnd === asOf) {
+      put("AccruedInterest", 0);
+    } else if (accrued !== undefined) {
+      const firstIp = ipDates.find((d) => d >= ied);
+      if (firstIp !== undefined && firstIp > asOf) put("AccruedInterest", accrued);
+    } else if (asOf > ied && !ipDates.some((d) => d < asOf)) {
+      put("AccruedInterest", 0);
+    }
+
+    // Rate reset.
+    if (!blank(t.cycleOfRateReset) || !blank(t.cycleAnchorDateOfRateReset) || !blank(t.nextResetRate)) {
+      const rrCycle = parseCycle(term("cycleOfRateReset"));
+      if (!rrCycle || rrCycle.months === undefined) reasons.push(`rate reset (cycleOfRateReset ${term("cycleOfRateReset") || "(none)"}: not in whole months)`);
+      if (!blank(t.nextResetRate)) reasons.push(`nextResetRate ${term("nextResetRate")} (a rate set for the first reset; no column)`);
+      const fixing = term("fixingDays");
+      if (fixing !== "" && fixing !== "P0D") reasons.push(`fixingDays ${fixing} (ACTUS's results observe the index on the reset date itself)`);
+      if (!blank(t.rateMultiplier) && number(t.rateMultiplier) === 0) reasons.push("rate reset (rateMultiplier 0)");
+      const code = term("marketObjectCodeOfRateReset");
+      const data = contract.dataObserved?.[code]?.data ?? [];
+      if (data.length === 0) reasons.push(`rate reset (no data observed for ${code || "(no market object)"})`);
+      if (rrCycle && rrCycle.months !== undefined) {
+        const rrAnchor = date("cycleAnchorDateOfRateReset") ?? step(ied, rrCycle, 1, eom);
+        if (eom && ymd(rrAnchor).d === lastDay(ymd(rrAnchor).y, ymd(rrAnchor).m) && ymd(rrAnchor).d < 31) reasons.push(`rate reset (anchor ${rrAnchor} on a month end under EOM)`);
+        const resets = schedule(rrAnchor, rrCycle, maturity, eom).slice(0, -1);
+        const grid = schedule(rrAnchor, { ...rrCycle, stub: "SHORT" }, maturity, eom).slice(0, -1);
+        if (resets.length !== grid.length) reasons.push(`rate reset (cycleOfRateReset ${rrCycle.text}: the long stub drops the reset on ${grid[grid.length - 1]})`);
+        const next = resets.find((d) => d > asOf);
+        if (resets.some((d) => d <= asOf && d >= ied)) reasons.push(`rate reset (a reset on ${resets.find((d) => d <= asOf)} on or before as_of ${asOf})`);
+        if (next !== undefined) {
+          put("Type", "FLOATING");
+          put("NextReset", next);
+          put("ResetMonths", rrCycle.months);
+          put("Spread", blank(t.rateSpread) ? 0 : number(t.rateSpread));
+          put("Multiplier", blank(t.rateMultiplier) ? 1 : number(t.rateMultiplier));
+        }
+      }
+    }
+  }
+
+  if (reasons.length > 0 || !maturity) return { stated: false, reasons };
+
+  const floating = columns.some(([name]) => name === "Type");
+  if (!floating) columns.splice(5, 0, ["Type", "FIXED"]);
+  const code = term("marketObjectCodeOfRateReset");
+  const fixings = (contract.dataObserved?.[code]?.data ?? []).map((x): (string | number)[] => [iso(x.timestamp), number(x.value)]);
+  const index = floating ? [["Date", "Rate"], ...fixings] : undefined;
+  return {
+    stated: true,
+    statement: {
+      header: columns.map(([name]) => name),
+      row: columns.map(([, value]) => value),
+      asOf,
+      from,
+      horizon: to !== undefined && to < maturity ? to : undefined,
+      index,
+      sign,
+    },
+  };
+}
+
+/** Events that change the holder (purchase, termination) or pay nothing: not flows of the contract. */
+const NOT_COMPARED = new Set(["PRD", "TD"]);
+
+/**
+ * ACTUS's events strictly after `from` (and up to `horizon`), summed by date: interest (IP) and principal
+ * (PR, MD, and the initial exchange IED of a forward-starting contract). Dates whose flows are all zero
+ * (a redemption after the balance is repaid) are left out.
+ */
+export function actusFlows(contract: ActusContract, statement: Pick<Statement, "from" | "horizon">): { date: string; principal: number; interest: number; other: string[] }[] {
   const byDate = new Map<string, { date: string; principal: number; interest: number; other: string[] }>();
   for (const e of contract.results) {
     const date = iso(e.eventDate);
-    if (date <= asOf || (horizon !== undefined && date > horizon)) continue;
+    if (date <= statement.from || (statement.horizon !== undefined && date > statement.horizon)) continue;
+    if (NOT_COMPARED.has(e.eventType)) continue;
     const entry = byDate.get(date) ?? { date, principal: 0, interest: 0, other: [] };
     const payoff = number(e.payoff);
     if (e.eventType === "IP") entry.interest += payoff;
-    else if (e.eventType === "PR" || e.eventType === "MD") entry.principal += payoff;
+    else if (e.eventType === "PR" || e.eventType === "MD" || e.eventType === "IED") entry.principal += payoff;
     else if (payoff !== 0) entry.other.push(`${e.eventType} ${payoff}`);
     byDate.set(date, entry);
   }
-  return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
-}
-
-/** Excel serial → ISO date. */
-export function isoOfSerial(serial: number): string {
-  return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
+  return [...byDate.values()].filter((f) => f.principal !== 0 || f.interest !== 0 || f.other.length > 0).sort((a, b) => (a.date < b.date ? -1 : 1));
 }

@@ -94,7 +94,7 @@ export function liquidityBuckets(portfolio: Portfolio, asOf: SerialDate, edges: 
   const [inPrincipal, inInterest, outPrincipal, outInterest] = Array.from({ length: 4 }, () => new Array<number>(K).fill(0));
   // A day on which an asset's principal flows out (a forward-starting asset pays its balance at Start, a
   // negative amortiser capitalises interest) counts it as an outflow, and a liability's inflow as an
-  // inflow; both sides then exceed their balances by the same amount.
+  // inflow.
   let crossed = 0;
   for (let d = 0; d <= daily.lastDay; d++) {
     const k = lookup(asOf + d);
@@ -112,7 +112,9 @@ export function liquidityBuckets(portfolio: Portfolio, asOf: SerialDate, edges: 
     const i = reconcile(interest, interest.reduce((s, v) => s + v, 0), totals.decimals);
     return p.map((v, k) => new Decimal(v).plus(i[k]));
   };
-  return { a: side(inPrincipal, inInterest, totals.assets + crossed), l: side(outPrincipal, outInterest, totals.liabilities + crossed) };
+  // Principal reconciles to the balances exactly unless some crossed sides (then to its own sum).
+  const sum = (values: number[]) => values.reduce((a, v) => a + v, 0);
+  return { a: side(inPrincipal, inInterest, crossed === 0 ? totals.assets : sum(inPrincipal)), l: side(outPrincipal, outInterest, crossed === 0 ? totals.liabilities : sum(outPrincipal)) };
 }
 
 /**

@@ -255,31 +255,39 @@ function positionNii(
   }
 
   /** Interest per unit renewed at `from` and rolled over at rollDate(1), rollDate(2), … until the horizon end, at the forwards `at` gives. */
-  const renewed = (from: SerialDate, margin: Rate, rollDate: (k: number) => SerialDate, at: (d: SerialDate) => Forward): number => {
+  const renewed = (from: SerialDate, margin: Rate, multiplier: number, rollDate: (k: number) => SerialDate, at: (d: SerialDate) => Forward): number => {
     let sum = 0;
     let d = from;
     for (let k = 1; d < end; k++) {
       const next = Math.min(rollDate(k), end);
       const { f, df } = at(d);
-      sum += bound(margin + f + beta * df) * accrual(d, next);
+      sum += bound(margin + multiplier * (f + beta * df)) * accrual(d, next);
       d = next;
     }
     return sum;
   };
 
+  // A forward-starting position earns nothing before its Start.
+  const earnsFrom = Math.max(asOf, p.start[i]);
+  if (earnsFrom >= end) return 0;
   if (p.floating[i]) {
     const reset = p.nextReset[i];
-    if (reset >= end) return balance * rate * accrual(asOf, end);
+    if (reset >= end) return balance * rate * accrual(earnsFrom, end);
     const months = p.resetMonths[i];
     const tau = months / 12;
-    const margin = p.spreadGiven[i] ? p.spread[i] : rate - base(tau);
-    return balance * (rate * accrual(asOf, reset) + renewed(reset, margin, (k) => addMonths(reset, k * months), (d) => forwards(d, tau)));
+    // Resets follow the index as the cash flows project it: Multiplier × index + Spread.
+    const multiplier = p.multiplier[i];
+    const margin = p.spreadGiven[i] ? p.spread[i] : rate - multiplier * base(tau);
+    const first = Math.max(earnsFrom, reset);
+    return balance * (rate * accrual(earnsFrom, first) + renewed(first, margin, multiplier, (k) => addMonths(reset, k * months), (d) => forwards(d, tau)));
   }
 
   const term = p.maturity[i] - (p.start[i] > 0 ? p.start[i] : asOf);
   const tau = term / 365;
   const margin = rate - base(tau);
-  let outstanding = balance;
+  // A forward-starting position's first principal flow is its exchange at Start: it opens the balance and renews nothing.
+  const forward = p.start[i] > asOf;
+  let outstanding = forward ? 0 : balance;
   let previous = asOf;
   let sum = 0;
   // Each repaid amount renews at d for `term` days, rolling over every `term` days (the hot loop of NII).
@@ -287,7 +295,8 @@ function positionNii(
     const d = book.dates[j];
     const amount = book.amounts[j];
     let interest = 0;
-    for (let from = d; from < end; from += term) {
+    const opens = forward && j === book.offsets[i];
+    for (let from = d; from < end && !opens; from += term) {
       const next = Math.min(from + term, end);
       interest += bound(margin + movedForward(from, term, beta)) * (basis === 3 ? (next - from) / 365 : accrual(from, next));
     }

@@ -130,21 +130,21 @@ function readPositions(raw: unknown, where: Where, asOf: SerialDate | undefined,
     if (v < 0 || v > 1) fail(messages.expected(at(column), v, "a fraction between 0 and 1"));
     return v;
   };
-  /** A cycle cell: payments per year (1, 2, 4, 6, 12) or a tenor nD, nW, nM, nY. */
-  const cycleCell = (c: number, column: Column, set: (count: number, unit: number) => void): void => {
+  /** A cycle cell, payments per year (1, 2, 4, 6, 12) or a tenor nD, nW, nM, nY: months, or −days. */
+  const cycleCell = (c: number, column: Column): number => {
     const v = row[c];
     const expected = "payments per year (1, 2, 4, 6 or 12) or a cycle such as 1M, 3M, 2W, 10D or 1Y";
     if (typeof v === "number") {
       if (!(FREQUENCIES as readonly number[]).includes(v)) fail(messages.expected(at(column), v, expected));
-      return set(12 / v, CYCLE_MONTHS);
+      return 12 / v;
     }
     const match = /^\s*(\d{1,4})\s*([DWMY])\s*$/i.exec(String(v));
     const n = match ? Number(match[1]) : 0;
     if (!match || n < 1) fail(messages.expected(at(column), v, expected));
     const unit = match[2].toUpperCase();
     const count = unit === "Y" ? 12 * n : unit === "W" ? 7 * n : n;
-    if (count > 1200) fail(messages.expected(at(column), v, `${expected}, at most 100 years`));
-    set(count, unit === "D" || unit === "W" ? CYCLE_DAYS : CYCLE_MONTHS);
+    if (count > (unit === "D" || unit === "W" ? 36500 : 1200)) fail(messages.expected(at(column), v, `${expected}, at most 100 years`));
+    return unit === "D" || unit === "W" ? -count : count;
   };
   /** An anchor date: on or after Start, on or before Maturity. */
   const anchorCell = (c: number, column: Column, i: number): SerialDate => {
@@ -224,11 +224,12 @@ function readPositions(raw: unknown, where: Where, asOf: SerialDate | undefined,
     }
     const amortization = has(cAmort) ? choice(cAmort, "Amortization", AMORTIZATIONS) : "BULLET";
     p.amortization[i] = AMORTIZATIONS.indexOf(amortization);
-    if (has(cFreq)) cycleCell(cFreq, "Frequency", (n, unit) => ((p.cycleCount[i] = n), (p.cycleUnit[i] = unit)));
-    else p.cycleCount[i] = amortization === "BULLET" ? 12 : 1;
-    p.principalCount[i] = p.cycleCount[i];
-    p.principalUnit[i] = p.cycleUnit[i];
-    if (has(cPrincipalFreq)) cycleCell(cPrincipalFreq, "PrincipalFrequency", (n, unit) => ((p.principalCount[i] = n), (p.principalUnit[i] = unit)));
+    const cycle = has(cFreq) ? cycleCell(cFreq, "Frequency") : amortization === "BULLET" ? 12 : 1;
+    p.cycleCount[i] = Math.abs(cycle);
+    p.cycleUnit[i] = cycle < 0 ? CYCLE_DAYS : CYCLE_MONTHS;
+    const principalCycle = has(cPrincipalFreq) ? cycleCell(cPrincipalFreq, "PrincipalFrequency") : cycle;
+    p.principalCount[i] = Math.abs(principalCycle);
+    p.principalUnit[i] = principalCycle < 0 ? CYCLE_DAYS : CYCLE_MONTHS;
     const floating = has(cType) && choice(cType, "Type", RATE_TYPES) === "FLOATING";
     if (floating) {
       if (p.category[i] > 0) fail(messages.expected(at("Type"), row[cType], "FIXED or blank for a non-maturity deposit"));

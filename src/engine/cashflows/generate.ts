@@ -87,19 +87,22 @@ export function generatePosition(p: Portfolio, i: number, asOf: SerialDate, view
   let accrued = 0;
   const until = options.until ?? Infinity;
 
+  // The first event paid after as_of (after Start for a forward-starting position).
+  let first = 0;
   if (tl.startPay > 0) {
     if (tl.startPay >= until) return;
     sink.add(i, tl.startPay, -balance, 0);
     t = tl.startCalc;
+    while (first < count && pay[first] <= tl.startPay) first++;
   } else {
     // The accrual start is the last interest date paid on or before as_of.
-    for (let k = 0; k < count && pay[k] <= asOf; k++) if (flags[k] & IP) t = calc[k];
+    for (; first < count && pay[first] <= asOf; first++) if (flags[first] & IP) t = calc[first];
     if (!Number.isNaN(p.accrued[i])) {
       accrued = p.accrued[i];
       t = asOf;
     }
   }
-  if (repricing && p.tdrr[i] > 0) {
+  if (repricing && p.tdrr[i] > 0 && tl.startPay === 0) {
     const redeemed = outstanding * Math.min(1, p.tdrr[i] * (options.tdrrMultiplier ?? 1));
     sink.add(i, asOf + 1, redeemed, redeemed * rate * accrual(t, asOf + 1, basis) + (accrued * redeemed) / outstanding);
     accrued -= (accrued * redeemed) / outstanding;
@@ -109,13 +112,14 @@ export function generatePosition(p: Portfolio, i: number, asOf: SerialDate, view
   const cycleMonths = p.principalUnit[i] === CYCLE_DAYS ? (p.principalCount[i] * 12) / 365 : p.principalCount[i];
   const smm = repricing && p.cpr[i] > 0 ? 1 - Math.pow(1 - Math.min(1, p.cpr[i] * (options.cprMultiplier ?? 1)), cycleMonths / 12) : 0;
 
-  // The first event paid after as_of, and the principal payments from it (for default redemptions).
-  let first = 0;
-  while (first < count && pay[first] <= (tl.startPay > 0 ? tl.startPay : asOf)) first++;
+  // The principal payments left, for a linear position's default redemption.
   let remaining = 0;
-  for (let k = first; k < count; k++) if (flags[k] & PR) remaining++;
+  if (amortization === LINEAR) for (let k = first; k < count; k++) if (flags[k] & PR) remaining++;
   const given = p.redemption[i];
-  let instalment = amortization === BULLET || amortization === LINEAR ? given : Number.isNaN(given) ? defaultInstalment(tl, first, outstanding, accrued, t, rate, basis) : given;
+  // A default instalment needs every period's accrual: computed once here and reused by the walk.
+  const needsAlpha = amortization !== BULLET && amortization !== LINEAR && Number.isNaN(given);
+  if (needsAlpha) fillAccruals(tl, first, t, basis);
+  let instalment = needsAlpha ? defaultInstalment(tl, first, outstanding, accrued, t, rate, basis) : given;
 
   for (let k = first; k < count; k++) {
     const f = flags[k];
@@ -126,7 +130,7 @@ export function generatePosition(p: Portfolio, i: number, asOf: SerialDate, view
       sink.add(i, cut, outstanding, accrued + outstanding * rate * accrual(t, cut, basis));
       return;
     }
-    accrued += outstanding * rate * accrual(t, end, basis);
+    accrued += outstanding * rate * (needsAlpha ? ALPHA[k] : accrual(t, end, basis));
     t = end;
     let principal = 0;
     let interest = 0;
@@ -155,7 +159,7 @@ export function generatePosition(p: Portfolio, i: number, asOf: SerialDate, view
       const next = nextResetEnd(tl, k, p.resetMonths[i], maturity);
       const fixing = index.rate(tl.observe[k], end, next, accrual(end, next, basis));
       rate = bounded(p.multiplier[i] * fixing + p.spread[i], p.cap[i], p.floor[i]);
-      if (amortization === ANNUITY) instalment = levelInstalment(tl, k + 1, outstanding, accrued, t, rate, basis);
+      if (amortization === ANNUITY) instalment = levelInstalment(tl, k + 1, outstanding, accrued, t, rate, basis, needsAlpha);
     }
   }
 }
@@ -174,7 +178,21 @@ function defaultInstalment(tl: Timeline, first: number, balance: number, accrued
       unpaid = 0;
     }
   }
-  return levelInstalment(tl, first, balance, unpaid, from, rate, basis);
+  return levelInstalment(tl, first, balance, unpaid, from, rate, basis, true);
+}
+
+/** Scratch accrual fractions of a position's events: ALPHA[k] accrues from ALPHA_FROM[k] to event k. */
+const ALPHA = new Float64Array(2 * MAX_PERIODS + 8);
+const ALPHA_FROM = new Int32Array(2 * MAX_PERIODS + 8);
+
+/** Fills ALPHA for the events from `first`, the first accruing from `start`. */
+function fillAccruals(tl: Timeline, first: number, start: SerialDate, basis: number): void {
+  let previous = start;
+  for (let k = first; k < tl.count; k++) {
+    ALPHA_FROM[k] = previous;
+    ALPHA[k] = accrual(previous, tl.calc[k], basis);
+    previous = tl.calc[k];
+  }
 }
 
 /** A rate held within a cap and a floor (NaN: none). */
@@ -195,16 +213,16 @@ function nextResetEnd(tl: Timeline, k: number, months: number, maturity: SerialD
  * the principal payments from event `from` when interest accrues at `rate` from `start`: the balance after
  * the j-th payment is Bⱼ = Bⱼ₋₁(1 + rate·αⱼ) − P (plus the unpaid interest in the first), zero after the
  * last, so P = (B + a/(1 + rate·α₁)) / Σₖ Πⱼ≤ₖ 1/(1 + rate·αⱼ). With αⱼ = 1/f for every period and no unpaid
- * interest it is PMT(rate/f, N, −B); at 0 % it is B/N.
+ * interest it is PMT(rate/f, N, −B); at 0 % it is B/N. `filled`: ALPHA holds this position's accruals.
  */
-function levelInstalment(tl: Timeline, from: number, balance: number, accrued: number, start: SerialDate, rate: number, basis: number): number {
+function levelInstalment(tl: Timeline, from: number, balance: number, accrued: number, start: SerialDate, rate: number, basis: number, filled: boolean): number {
   let discount = 1;
   let annuity = 0;
   let firstDiscount = 0;
   let previous = start;
   for (let k = from; k < tl.count; k++) {
     if (!(tl.flags[k] & PR)) continue;
-    const growth = 1 + rate * accrual(previous, tl.calc[k], basis);
+    const growth = 1 + rate * (filled && ALPHA_FROM[k] === previous ? ALPHA[k] : accrual(previous, tl.calc[k], basis));
     if (!(growth > 0)) precondition(false, `a rate of ${rate} makes a period's growth factor ${growth} ≤ 0; no level payment exists`);
     discount /= growth;
     if (firstDiscount === 0) firstDiscount = discount;

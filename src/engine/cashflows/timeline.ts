@@ -26,7 +26,8 @@ const BULLET = AMORTIZATIONS.indexOf("BULLET");
  */
 export class Timeline {
   calc = new Int32Array(2 * MAX_PERIODS + 8);
-  pay = new Int32Array(2 * MAX_PERIODS + 8);
+  pay: Int32Array;
+  private readonly payBuffer = new Int32Array(2 * MAX_PERIODS + 8);
   observe = new Int32Array(2 * MAX_PERIODS + 8);
   flags = new Uint8Array(2 * MAX_PERIODS + 8);
   count = 0;
@@ -38,6 +39,10 @@ export class Timeline {
   private readonly interest = new Schedule(MAX_PERIODS + 2);
   private readonly principal = new Schedule(MAX_PERIODS + 2);
   private readonly resets = new Int32Array(MAX_PERIODS + 2);
+
+  constructor() {
+    this.pay = this.calc;
+  }
 
   /**
    * Fills the timeline of position `i` from a week before `asOf` to maturity; `resets` says whether rate
@@ -65,36 +70,44 @@ export class Timeline {
       }
     }
 
-    // Merge the three ascending lists of unadjusted dates.
+    // Merge the three ascending lists of unadjusted dates (one list when principal follows interest and
+    // nothing resets, the common case).
     const ipDates = ip.dates;
-    const prDates = pr ? pr.dates : ip.dates;
-    // A bullet has principal events on its interest dates too: nothing scheduled, but prepayment (CPR) applies there.
-    const prCount = pr ? pr.count : ip.count;
-    let a = 0;
-    let b = 0;
-    let c = 0;
     let n = 0;
-    while (a < ip.count || b < prCount || c < nResets) {
-      const da = a < ip.count ? ipDates[a] : Infinity;
-      const db = b < prCount ? prDates[b] : Infinity;
-      const dc = c < nResets ? this.resets[c] : Infinity;
-      const d = Math.min(da, db, dc);
-      let f = 0;
-      if (da === d) {
-        f |= IP;
-        a++;
+    if (!pr && nResets === 0) {
+      n = ip.count;
+      this.calc.set(n === ipDates.length ? ipDates : ipDates.subarray(0, n));
+      this.flags.fill(IP | PR, 0, n);
+      this.flags[n - 1] |= MD;
+    } else {
+      const prDates = pr ? pr.dates : ipDates;
+      // A bullet has principal events on its interest dates too: nothing scheduled, but prepayment (CPR) applies there.
+      const prCount = pr ? pr.count : ip.count;
+      let a = 0;
+      let b = 0;
+      let c = 0;
+      while (a < ip.count || b < prCount || c < nResets) {
+        const da = a < ip.count ? ipDates[a] : Infinity;
+        const db = b < prCount ? prDates[b] : Infinity;
+        const dc = c < nResets ? this.resets[c] : Infinity;
+        const d = Math.min(da, db, dc);
+        let f = 0;
+        if (da === d) {
+          f |= IP;
+          a++;
+        }
+        if (db === d) {
+          f |= PR;
+          b++;
+        }
+        if (dc === d) {
+          f |= RR;
+          c++;
+        }
+        if (d === maturity) f |= MD | PR | IP;
+        this.calc[n] = d;
+        this.flags[n++] = f;
       }
-      if (db === d) {
-        f |= PR;
-        b++;
-      }
-      if (dc === d) {
-        f |= RR;
-        c++;
-      }
-      if (d === maturity) f |= MD | PR | IP;
-      this.calc[n] = d;
-      this.flags[n++] = f;
     }
     this.count = n;
 
@@ -102,10 +115,14 @@ export class Timeline {
     const calendar = CALENDARS[p.calendar[i]];
     const shifts = convention !== "NOS" && calendar !== "NONE";
     const fixingDays = p.fixingDays[i];
+    // Without shifts a payment falls on its calculation date: both name one array.
+    this.pay = shifts ? this.payBuffer : this.calc;
     for (let k = 0; k < n; k++) {
-      const d = this.calc[k];
-      this.pay[k] = shifts ? adjust(d, convention, calendar) : d;
-      if (shifts) this.calc[k] = calculationDate(d, convention, calendar);
+      if (shifts) {
+        const d = this.calc[k];
+        this.pay[k] = adjust(d, convention, calendar);
+        this.calc[k] = calculationDate(d, convention, calendar);
+      }
       if (this.flags[k] & RR) this.observe[k] = fixingDays > 0 ? addBusinessDays(this.calc[k], -fixingDays, calendar) : this.calc[k];
     }
     this.accrualStart = shifts ? calculationDate(ip.previous, convention, calendar) : ip.previous;

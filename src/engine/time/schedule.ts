@@ -1,6 +1,6 @@
 import { EngineError } from "../errors";
 import type { SerialDate } from "../types";
-import { daysInMonth, fromYmd, isEndOfMonth, packedYmd } from "./serialDate";
+import { daysInMonth, fromValidYmd, isEndOfMonth, packedYmd } from "./serialDate";
 
 /** Unit of a schedule cycle: calendar months (years are 12 months) or days (weeks are 7 days). */
 export const CYCLE_MONTHS = 0;
@@ -35,6 +35,17 @@ export class Schedule {
     this.dates = new Int32Array(capacity);
   }
 
+  /** The grid of the schedule being built: gridRef + k·gridStep days, or EDATE-like months from gridBase on gridDay. */
+  private gridDays = false;
+  private gridStep = 1;
+  private gridRef: SerialDate = 0;
+  private gridBase = 0;
+  private gridDay = 1;
+
+  private gridAt(k: number): SerialDate {
+    return this.gridDays ? this.gridRef + k * this.gridStep : monthDate(this.gridBase + k * this.gridStep, this.gridDay);
+  }
+
   private reserve(n: number): void {
     if (n > this.dates.length) this.dates = new Int32Array(Math.max(n, this.dates.length * 2));
   }
@@ -54,15 +65,15 @@ export class Schedule {
     const { count: n, unit, anchor, start, end } = spec;
     if (!(end > after - 7) || !(n > 0)) throw new EngineError("VALUE", `a schedule ending ${end} must end after ${after} and have a positive cycle`);
     const ref = anchor > 0 ? anchor : end;
-    let grid: (k: number) => SerialDate;
-    if (unit === CYCLE_DAYS) {
-      grid = (k) => ref + k * n;
-    } else {
+    this.gridDays = unit === CYCLE_DAYS;
+    this.gridStep = n;
+    this.gridRef = ref;
+    if (!this.gridDays) {
       const packed = packedYmd(ref);
-      const day = spec.endOfMonth && isEndOfMonth(ref) ? 31 : packed % 100;
-      const base = Math.floor(packed / 10000) * 12 + (Math.floor(packed / 100) % 100) - 1;
-      grid = (k) => monthDate(base + k * n, day);
+      this.gridDay = spec.endOfMonth && isEndOfMonth(ref) ? 31 : packed % 100;
+      this.gridBase = Math.floor(packed / 10000) * 12 + (Math.floor(packed / 100) % 100) - 1;
     }
+    const grid = (k: number): SerialDate => this.gridAt(k);
     // Grid indices in use: [lo, hi]; anchored k ≥ 0 before end, rolled back k ≤ 0 after start.
     let lo: number;
     let hi: number;
@@ -97,19 +108,9 @@ export class Schedule {
     }
     // Keep only the boundaries from the last one on or before after − 7.
     const from = after - 7;
-    let k0 = lo;
-    if (hi >= lo) {
-      let a = lo;
-      let b = hi;
-      while (a < b) {
-        const mid = Math.floor((a + b + 1) / 2);
-        if (grid(mid) <= from) a = mid;
-        else b = mid - 1;
-      }
-      k0 = grid(a) <= from ? a : lo - 1;
-    } else {
-      k0 = lo - 1;
-    }
+    let k0 = Math.min(hi, Math.max(lo, Math.floor((from - ref) / approxDays)));
+    while (k0 < hi && grid(k0 + 1) <= from) k0++;
+    while (k0 >= lo && grid(k0) > from) k0--;
     let previous = first;
     if (k0 >= lo) {
       previous = k0 === skip ? (k0 - 1 >= lo ? grid(k0 - 1) : first) : grid(k0);
@@ -121,7 +122,7 @@ export class Schedule {
     if (size > maxPeriods) throw new EngineError("VALUE", `the schedule has ${size} payments, more than the limit of ${maxPeriods}`);
     this.reserve(size);
     let c = 0;
-    for (let k = k0; k <= hi; k++) if (k !== skip) this.dates[c++] = grid(k);
+    for (let k = k0; k <= hi; k++) if (k !== skip) this.dates[c++] = this.gridAt(k);
     if (c === 0 || this.dates[c - 1] !== end) this.dates[c++] = end;
     this.count = c;
     this.previous = previous;
@@ -149,5 +150,5 @@ function monthDate(total: number, day: number): SerialDate {
   const m = total - y * 12 + 1;
   if (y < 1900) return 1;
   if (y > 9999) throw new EngineError("VALUE", `a schedule date falls after 9999-12-31`);
-  return fromYmd(y, m, Math.min(day, daysInMonth(y, m)));
+  return fromValidYmd(y, m, Math.min(day, daysInMonth(y, m)));
 }

@@ -48,9 +48,11 @@ export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
 /** Days in a month of the Gregorian calendar. */
 export function daysInMonth(year: number, month: number): number {
-  return month === 2 ? (isLeapYear(year) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return month === 2 ? (isLeapYear(year) ? 29 : 28) : DAYS_IN_MONTH[month - 1];
 }
 
 /**
@@ -59,6 +61,11 @@ export function daysInMonth(year: number, month: number): number {
  */
 export function fromYmd(year: number, month: number, day: number): SerialDate {
   if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) throw new EngineError("VALUE", `${year}-${month}-${day} is not a calendar date`);
+  return fromValidYmd(year, month, day);
+}
+
+/** fromYmd for a date already known to exist (schedule generation checks its own dates). */
+export function fromValidYmd(year: number, month: number, day: number): SerialDate {
   if (year === 1900 && month <= 2) return month === 1 ? day : 31 + day;
   return daysFromCivil(year, month, day) - EPOCH_OFFSET;
 }

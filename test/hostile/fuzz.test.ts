@@ -138,7 +138,8 @@ describe.each(metadata.functions.map((f) => [f.id, f] as const))("ALM.%s under h
 /**
  * Deeper than random arguments: well-formed positions tables with hostile values (enormous and tiny
  * balances, extreme and negative rates, maturities from tomorrow to 9999-12-31, every amortisation,
- * floaters, NMD rows at the caps, CPR/TDRR at 0 and 1), through every positions-table function, with the
+ * floaters projected from fixings and curves, NMD rows at the caps, CPR/TDRR at 0 and 1, ACTUS contract terms
+ * from anchors to forward starts), through every positions-table function, with the
  * table's empty cells arriving as null or "".
  */
 const asOf = 46295;
@@ -148,8 +149,21 @@ const position = fc.record({
   Side: fc.constantFrom(null, "A", "L"),
   Rate: fc.oneof(fc.constantFrom(-0.99, -0.05, 0, 0.03, 0.5, 5, 1e6), fc.double({ min: -0.5, max: 2, noNaN: true })),
   Maturity: fc.oneof(fc.constantFrom(asOf + 1, asOf + 2, 2958465, asOf + 36500, asOf + 365 * 120), fc.integer({ min: asOf + 1, max: asOf + 40 * 365 })),
-  Amortization: fc.constantFrom(null, "BULLET", "ANNUITY", "LINEAR"),
-  Frequency: fc.constantFrom(null, 1, 2, 4, 12),
+  Amortization: fc.constantFrom(null, "BULLET", "ANNUITY", "LINEAR", "NEGATIVE"),
+  Frequency: fc.constantFrom(null, 1, 2, 4, 12, 6, "1M", "2W", "1D", "7D", "1Y", "100Y"),
+  FirstPayment: fc.option(fc.integer({ min: asOf - 4000, max: asOf + 4000 }), { nil: null }),
+  FirstPrincipal: fc.option(fc.integer({ min: asOf - 4000, max: asOf + 4000 }), { nil: null }),
+  Stub: fc.constantFrom(null, "SHORT", "LONG"),
+  BusinessDay: fc.constantFrom(null, "NOS", "SCMF", "CSP"),
+  Calendar: fc.constantFrom(null, "NONE", "TARGET"),
+  EndOfMonth: fc.constantFrom(null, "EOM"),
+  Redemption: fc.option(cellValue, { nil: null }),
+  AccruedInterest: fc.option(cellValue, { nil: null }),
+  Start: fc.option(fc.integer({ min: asOf - 20000, max: asOf + 400 }), { nil: null }),
+  Multiplier: fc.constantFrom(null, 0, 1, -3, 1e9),
+  FixingDays: fc.constantFrom(null, 0, 2, 300),
+  Cap: fc.constantFrom(null, 0.05, 1e9),
+  Floor: fc.constantFrom(null, -1e9, 0),
   Type: fc.constantFrom(null, "FIXED", "FLOATING"),
   NextReset: fc.integer({ min: asOf + 1, max: asOf + 800 }),
   Category: fc.constantFrom(null, null, null, "NMD_RETAIL_TRANSACTIONAL", "NMD_WHOLESALE"),
@@ -160,7 +174,7 @@ const position = fc.record({
   Beta: fc.constantFrom(null, 0, 0.4, 1, -2),
   Basis: fc.constantFrom(null, 0, 1, 2, 3, 4),
 });
-const HEADER = ["Balance", "Side", "Rate", "Maturity", "Amortization", "Frequency", "Type", "NextReset", "Category", "CoreShare", "CoreMaturity", "CPR", "TDRR", "Beta", "Basis"] as const;
+const HEADER = ["Balance", "Side", "Rate", "Maturity", "Amortization", "Frequency", "Type", "NextReset", "Category", "CoreShare", "CoreMaturity", "CPR", "TDRR", "Beta", "Basis", "FirstPayment", "FirstPrincipal", "Stub", "BusinessDay", "Calendar", "EndOfMonth", "Redemption", "AccruedInterest", "Start", "Multiplier", "FixingDays", "Cap", "Floor"] as const;
 const table = fc.array(position, { minLength: 0, maxLength: 6 }).map((rows) => [
   [...HEADER],
   ...rows.map((r) => {
@@ -174,6 +188,8 @@ const table = fc.array(position, { minLength: 0, maxLength: 6 }).map((rows) => [
 type Excel = (typeof hosts)[keyof typeof hosts];
 const positionsCalls: [string, (x: Excel, p: unknown[][]) => Promise<unknown>][] = [
   ["CASHFLOWS", (x, p) => x.CASHFLOWS(p, asOf, "REPRICING", null, null)],
+  ["CASHFLOWS", (x, p) => x.CASHFLOWS(p, asOf, "CONTRACTUAL", true, null, [["Date", "Rate"], [asOf - 3000, 0.01], [asOf + 100, -0.5]])],
+  ["CASHFLOWS", (x, p) => x.CASHFLOWS(p, asOf, "CONTRACTUAL", null, null, [[0, 0.02], [30, 0.04]])],
   ["REPRICINGGAP", (x, p) => x.REPRICINGGAP(p, asOf, null, null)],
   ["LIQUIDITYGAP", (x, p) => x.LIQUIDITYGAP(p, asOf, "ANNUAL", null)],
   ["EVE", (x, p) => x.EVE(p, asOf, [[0, 0.02], [30, 0.04]], "PARALLEL_DOWN", "EUR", null, "EU")],

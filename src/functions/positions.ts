@@ -74,6 +74,8 @@ function readPositions(raw: unknown, where: Where, asOf: SerialDate | undefined,
   const cFirstPayment = col("FirstPayment"), cPrincipalFreq = col("PrincipalFrequency"), cFirstPrincipal = col("FirstPrincipal");
   const cStub = col("Stub"), cBusinessDay = col("BusinessDay"), cCalendar = col("Calendar"), cEom = col("EndOfMonth");
   const cRedemption = col("Redemption"), cAccrued = col("AccruedInterest");
+  // Tables without any contract-term column (most) skip their reader altogether.
+  const anyTerms = [cMultiplier, cFixingDays, cFirstPayment, cFirstPrincipal, cStub, cBusinessDay, cCalendar, cEom, cRedemption, cAccrued].some((c) => c >= 0);
   const cId = col("Id"), cCurrency = col("Currency");
   const currency = options.currency?.trim().toUpperCase();
   const filterCurrency = currency !== undefined && cCurrency >= 0;
@@ -248,7 +250,7 @@ function readPositions(raw: unknown, where: Where, asOf: SerialDate | undefined,
     } else if (p.cycleUnit[i] === CYCLE_MONTHS) {
       p.resetMonths[i] = p.cycleCount[i];
     } else if (floating) {
-      fail(messages.expected(at("ResetMonths"), "", `the months between resets: a floater whose Frequency is in days or weeks (${String(row[cFreq])}) needs its ResetMonths`));
+      fail(messages.shape(at("ResetMonths"), `a value is required here: a floater whose Frequency is in days or weeks (${String(row[cFreq])}) needs its ResetMonths, the months between resets`));
     }
     if (has(cSpread)) {
       p.spread[i] = num(cSpread, "Spread", "a margin as a decimal");
@@ -270,7 +272,7 @@ function readPositions(raw: unknown, where: Where, asOf: SerialDate | undefined,
       if (p.maturity[i] > 0 && start >= p.maturity[i]) fail(messages.dateExpected(at("Start"), toIso(start), `an origination date before the maturity (${toIso(p.maturity[i])})`));
       p.start[i] = start;
     }
-    readTerms(i, amortization, floating);
+    if (anyTerms) readTerms(i, amortization, floating);
     if (has(cId)) p.id[i] = String(row[cId]);
     if (cCurrency >= 0 && !isBlank(row[cCurrency])) p.currency[i] = currencyOf(row[cCurrency]);
   };

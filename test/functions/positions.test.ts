@@ -29,6 +29,14 @@ describe("positions table errors name the column and the row", () => {
     ["a core maturity above the Basel cap", [header, row({ Balance: 1, Rate: 0, Category: "NMD_RETAIL_NONTRANSACTIONAL", CoreShare: 0.5, CoreMaturity: 5 })], /column CoreMaturity: .*4.5 years, the Basel cap/],
     ["a CPR outside 0..1", [header, row({ ...base, CPR: 1.5 })], /column CPR: got 1.5; expected a fraction between 0 and 1/],
     ["a basis outside 0–4", [header, row({ ...base, Basis: 7 })], /column Basis: .*0, 1, 2, 3, 4/],
+    ["a cycle with an unknown unit", [[...header, "PrincipalFrequency"], [...row(base), "3Q"]], /row 2, column PrincipalFrequency: got the text "3Q"; expected payments per year .* or a cycle such as 1M, 3M, 2W, 10D or 1Y/],
+    ["an unknown stub", [["Balance", "Rate", "Maturity", "Stub"], [1000, 0.05, fromYmd(2031, 9, 30), "MEDIUM"]], /row 2, column Stub: .*SHORT, LONG/],
+    ["an unknown calendar", [["Balance", "Rate", "Maturity", "Calendar"], [1000, 0.05, fromYmd(2031, 9, 30), "NYSE"]], /row 2, column Calendar: .*NONE, WEEKENDS, TARGET/],
+    ["an unknown end-of-month convention", [["Balance", "Rate", "Maturity", "EndOfMonth"], [1000, 0.05, fromYmd(2031, 9, 30), "LAST"]], /row 2, column EndOfMonth: .*SD, EOM/],
+    ["a principal anchor before Start", [["Balance", "Rate", "Maturity", "Amortization", "Start", "FirstPrincipal"], [1000, 0.05, fromYmd(2031, 9, 30), "LINEAR", fromYmd(2026, 1, 1), fromYmd(2025, 12, 1)]], /row 2, column FirstPrincipal: got 2025-12-01; expected an anchor on or after Start \(2026-01-01\)/],
+    ["a fractional FixingDays", [["Balance", "Rate", "Maturity", "Type", "NextReset", "FixingDays"], [1000, 0.05, fromYmd(2031, 9, 30), "FLOATING", fromYmd(2027, 9, 30), 1.5]], /row 2, column FixingDays: got 1.5; expected a whole number of business days/],
+    ["a floater on a cycle in days without ResetMonths", [["Balance", "Rate", "Maturity", "Type", "NextReset", "Frequency"], [1000, 0.05, fromYmd(2031, 9, 30), "FLOATING", fromYmd(2027, 9, 30), "10D"]], /row 2, column ResetMonths: .*needs its ResetMonths/],
+    ["a LINEAR redemption of 0, which never amortises", [["Balance", "Rate", "Maturity", "Amortization", "Redemption"], [1000, 0.05, fromYmd(2031, 9, 30), "LINEAR", 0]], /row 2, column Redemption: got 0; expected a positive payment: a redemption of 0 or less never amortises/],
     ["a half-filled row of a table without Maturity for a non-NMD row", [["Balance", "Rate"], [1, 0.01]], /the required column "Maturity" is missing/],
   ])("gives #VALUE! for %s", async (_what, table, pattern) => {
     const e = await rejected(CASHFLOWS(table, asOf, null, null, null));

@@ -37,6 +37,7 @@ export class Timeline {
   startPay: SerialDate = 0;
   startCalc: SerialDate = 0;
   private readonly interest = new Schedule(MAX_PERIODS + 2);
+  private readonly interestBuffer = this.interest.dates;
   private readonly principal = new Schedule(MAX_PERIODS + 2);
   private readonly resets = new Int32Array(MAX_PERIODS + 2);
 
@@ -53,9 +54,12 @@ export class Timeline {
     const start = p.start[i];
     const longStub = p.longStub[i] === 1;
     const endOfMonth = p.endOfMonth[i] === 1;
-    const ip = this.interest.build({ count: p.cycleCount[i], unit: p.cycleUnit[i], anchor: p.firstPayment[i], start, end: maturity, longStub, endOfMonth }, asOf, MAX_PERIODS);
     const amortizing = p.amortization[i] !== BULLET;
     const ownPrincipal = amortizing && (p.firstPrincipal[i] > 0 || p.principalCount[i] !== p.cycleCount[i] || p.principalUnit[i] !== p.cycleUnit[i]);
+    // With one list of dates (the common case) the interest schedule is built straight into `calc`.
+    const single = !ownPrincipal && !withResets;
+    this.interest.dates = single ? this.calc : this.interestBuffer;
+    const ip = this.interest.build({ count: p.cycleCount[i], unit: p.cycleUnit[i], anchor: p.firstPayment[i], start, end: maturity, longStub, endOfMonth }, asOf, MAX_PERIODS);
     const pr = ownPrincipal
       ? this.principal.build({ count: p.principalCount[i], unit: p.principalUnit[i], anchor: p.firstPrincipal[i], start, end: maturity, longStub, endOfMonth }, asOf, MAX_PERIODS)
       : undefined;
@@ -74,9 +78,8 @@ export class Timeline {
     // nothing resets, the common case).
     const ipDates = ip.dates;
     let n = 0;
-    if (!pr && nResets === 0) {
+    if (single) {
       n = ip.count;
-      this.calc.set(n === ipDates.length ? ipDates : ipDates.subarray(0, n));
       this.flags.fill(IP | PR, 0, n);
       this.flags[n - 1] |= MD;
     } else {
@@ -117,7 +120,7 @@ export class Timeline {
     const fixingDays = p.fixingDays[i];
     // Without shifts a payment falls on its calculation date: both name one array.
     this.pay = shifts ? this.payBuffer : this.calc;
-    for (let k = 0; k < n; k++) {
+    for (let k = 0; k < n && (shifts || nResets > 0); k++) {
       if (shifts) {
         const d = this.calc[k];
         this.pay[k] = adjust(d, convention, calendar);

@@ -1,5 +1,5 @@
 import { AMORTIZATIONS, FREQUENCIES, NMD_CAPS, NMD_CATEGORIES, allocatePortfolio, type Portfolio } from "../engine/portfolio/portfolio";
-import { BUSINESS_DAY_CONVENTIONS } from "../engine/time/businessDay";
+import { BUSINESS_DAY_CONVENTIONS, adjust } from "../engine/time/businessDay";
 import { CALENDARS } from "../engine/time/calendar";
 import { CYCLE_DAYS, CYCLE_MONTHS } from "../engine/time/schedule";
 import { MAX_SERIAL, addMonths, toIso } from "../engine/time/serialDate";
@@ -166,6 +166,11 @@ function readPositions(raw: unknown, where: Where, asOf: SerialDate | undefined,
     if (has(cBusinessDay)) p.businessDay[i] = BUSINESS_DAY_CONVENTIONS.indexOf(choice(cBusinessDay, "BusinessDay", BUSINESS_DAY_CONVENTIONS));
     if (has(cCalendar)) p.calendar[i] = CALENDARS.indexOf(choice(cCalendar, "Calendar", CALENDARS));
     if (has(cEom)) p.endOfMonth[i] = choice(cEom, "EndOfMonth", END_OF_MONTH) === "EOM" ? 1 : 0;
+    if (asOf !== undefined && p.maturity[i] > 0 && p.businessDay[i] > 0) {
+      const convention = BUSINESS_DAY_CONVENTIONS[p.businessDay[i]];
+      const paid = adjust(p.maturity[i], convention, CALENDARS[p.calendar[i]]);
+      if (paid <= asOf) fail(messages.dateExpected(at("Maturity"), toIso(p.maturity[i]), `a maturity paid after as_of (${toIso(asOf)}); ${convention} on the ${CALENDARS[p.calendar[i]]} calendar moves it to ${toIso(paid)}`));
+    }
     const sign = p.balance[i] < 0 ? -1 : 1;
     if (has(cRedemption)) {
       const amount = num(cRedemption, "Redemption", "a periodic principal payment or instalment");

@@ -144,3 +144,19 @@ describe("amortisation terms", () => {
     expect(out.map((f) => f.principal)).toEqual([300, 300, 300, 100]);
   });
 });
+
+describe("a maturity moved by its business-day convention", () => {
+  const table = (convention: string) => [["Balance", "Rate", "Maturity", "BusinessDay", "Calendar"], [1000, 0.05, "2026-10-03", convention, "WEEKENDS"]];
+
+  it("is paid on the shifted date", async () => {
+    // Saturday 2026-10-03: following → Monday 2026-10-05; interest on shifted dates (SC…) runs to the 5th.
+    const out = flows(await CASHFLOWS(table("SCF"), "2026-09-01", "CONTRACTUAL", true, false));
+    expect(out).toEqual([{ date: "2026-10-05", principal: 1000, interest: expect.closeTo((1000 * 0.05 * days("2025-10-03", "2026-10-05")) / 365, 9) }]);
+  });
+
+  it("is refused when the convention pays it on or before as_of", async () => {
+    // Preceding → Friday 2026-10-02, which is as_of itself: the position has already been repaid.
+    const e = await rejected(CASHFLOWS(table("SCP"), "2026-10-02", "CONTRACTUAL", true, false));
+    expect(e.message).toMatch(/row 2, column Maturity: got 2026-10-03; expected a maturity paid after as_of \(2026-10-02\); SCP on the WEEKENDS calendar moves it to 2026-10-02/);
+  });
+});

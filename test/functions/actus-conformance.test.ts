@@ -27,12 +27,12 @@ const stated = contracts.flatMap(({ file, contract, conversion }) => (conversion
  */
 const STATED_IDS =
   "pam01, pam02, pam04, pam05, pam06, pam07, pam08, pam09, pam10, pam11, pam12, pam14, pam15, " +
-  "pam16, pam17, pam18, pam20, pam21, pam22, pam23, lam01, lam02, lam03, lam04, lam05, lam06, " +
-  "lam07, lam08, lam10, lam11, lam12, lam13, lam15, lam21, lam23, lam27, lam28, lam29, lam30, " +
-  "lam31, ann01, ann02, ann03, ann04, ann05, ann06, ann07, ann08, ann09, ann10, ann11, ann12, " +
-  "ann13, ann15, ann18, ann19, ann20, ann22, ann23, ann24, ann25, ann28, ann29, ann30, ann31, " +
-  "nam01, nam02, nam03, nam04, nam05, nam06, nam07, nam08, nam09, nam10, nam11, nam12, nam14, " +
-  "nam16, nam17, nam18, nam20, nam21";
+  "pam16, pam17, pam18, pam19, pam20, pam21, pam22, pam23, lam01, lam02, lam03, lam04, lam05, " +
+  "lam06, lam07, lam08, lam10, lam11, lam12, lam13, lam15, lam21, lam22, lam23, lam27, lam28, " +
+  "lam29, lam30, lam31, ann01, ann02, ann03, ann04, ann05, ann06, ann07, ann08, ann09, ann10, " +
+  "ann11, ann12, ann13, ann14, ann15, ann17, ann18, ann19, ann20, ann21, ann22, ann23, ann24, " +
+  "ann25, ann28, ann29, ann30, ann31, nam01, nam02, nam03, nam04, nam05, nam06, nam07, nam08, " +
+  "nam09, nam10, nam11, nam12, nam14, nam16, nam17, nam18, nam19, nam20, nam21, nam22";
 const STATED = STATED_IDS.split(", ").length;
 
 /** Where ALM.CASHFLOWS takes its `index` (fixings) argument, from the metadata Excel reads. */

@@ -31,7 +31,12 @@
  *   rate until that reset), and the index fixings from dataObserved. nextResetRate (a rate fixed for the
  *   first reset) has no column: a reason. fixingDays other than P0D is a reason: ACTUS's results observe
  *   the index on the reset date itself (lam14, nam13, ann16 give P2D and still use the reset date's fixing).
- *   A long reset stub that drops a reset before maturity is a reason (resets have no Stub column).
+ *   A long reset stub that drops a reset before maturity is a reason (resets have no Stub column), and so
+ *   is a reset schedule the engine cannot follow: it resets on EDATE(NextReset, k·ResetMonths) while ACTUS
+ *   steps from its anchor, so an anchor on the 31st reached through a shorter month drifts (lam24: ACTUS
+ *   resets on 2014-05-31, EDATE(2013-11-30, 6) is 2014-05-30, which would also miss the fixing of the 31st).
+ *   A reset on or before as_of: see capitalizationEndDate; otherwise a reason (interest accrued to as_of
+ *   at two rates has no column).
  *
  * Judgement calls:
  * - as_of is statusDate when the contract has started by then. A contract starting after statusDate is
@@ -52,17 +57,34 @@
  * - purchaseDate / terminationDate change the holder, not the contract's flows: the row states the whole
  *   contract and ACTUS's events are compared strictly after purchaseDate and up to terminationDate; the
  *   PRD and TD payoffs (prices, accrued interest) are not flows of the contract and are not compared.
- * - capitalizationEndDate: a fixed-rate PAM without business-day shifts is stated at capitalizationEndDate
- *   with Balance the notional capitalised here (interest added on each interest date up to and on that
- *   date, pam18) and AccruedInterest 0; interest dates stay on the interest cycle after it, as ACTUS's
- *   results show (the techspec would re-anchor them there). Every other capitalising contract is a reason.
+ * - capitalizationEndDate: stated at capitalizationEndDate with AccruedInterest 0 and Balance the notional
+ *   capitalised here from the terms: from initialExchangeDate, interest accrues on the balance at the rate
+ *   in force and is added to it on each interest date up to and on capitalizationEndDate (pam18, keeping
+ *   the last regular date before it under a long stub: 2013-05-01 and 2013-05-20); an interest cycle
+ *   anchored after capitalizationEndDate capitalises on that date only (ann14: 5000 + 181 days at 8 %).
+ *   A reset before it changes the rate from its date on, Multiplier × the latest fixing on or before the
+ *   reset date + Spread, as the engine projects resets; on a day with both, the interest is capitalised at
+ *   the rate before the reset (lam22, nam19 on 2013-07-01; lam24, nam22); Rate is the rate set by the last
+ *   reset on or before as_of, NextReset the first after it. Interest dates stay on the interest cycle
+ *   after it, as ACTUS's results show (the techspec would re-anchor them there). An ANN's instalment is
+ *   then ACTUS's default recomputed on the capitalised notional, the level instalment over the principal
+ *   dates with interest from the last interest date before the first of them (ann14: 762.518135 on
+ *   5198.356164 from 2013-09-01; on the 5000 at the exchange it would be 733.42, from capitalizationEndDate
+ *   772.81): the row's default Redemption, computed by the engine at as_of. A LAM's or NAM's maturity
+ *   derived from its redemption uses the notional at the exchange, not the capitalised one (lam22: MD
+ *   2014-07-01, nam19: 2014-08-01). Reasons: a capitalisation or reset date up to capitalizationEndDate
+ *   that is not a business day under a shifting convention (pam19 has SCF on MondayToFriday, but its
+ *   capitalisations, 2013-01-01 and 2013-07-01, fall on business days: no result shows what ACTUS
+ *   accrues between shifted capitalisation dates), an ANN with nextPrincipalRedemptionPayment (no result
+ *   shows whether ACTUS keeps it or recomputes it), and capitalizationEndDate before as_of.
  * - maturityDate or amortizationDate at T23:59:59: ACTUS accrues through that day (pam25: 61 days to
  *   2013-12-31T23:59:59 from 2013-11-01) but dates the event on it; no whole-day date states that: a reason.
  * - No maturityDate: LAM from the redemption amount as ACTUS's implementation does, anchor +
  *   (ceil(notional / redemption) − 1) principal cycles (lam01, lam02, lam05–lam07: the techspec's formula
  *   has no −1 but the results do); ANN with amortizationDate: that date (ACTUS pays the MD there, ann07,
  *   ann13); ANN with a redemption amount only: anchor + (n − 1) cycles with n = ceil(N / (R − N·Y·r))
- *   (techspec Md, the same −1; ann11, ann28); NAM: a reason.
+ *   (techspec Md, the same −1; ann11, ann28); NAM the same, techspec NAM Md with the −1 (nam19: n =
+ *   ceil(5000 / (500 − 5000 · 31/365 · 8 %)) = 11, MD 2014-08-01 = 2013-10-01 + 10 months).
  * - A rate-reset cycle not in whole months, interestCalculationBase other than NT and scaling are reasons.
  */
 
@@ -296,9 +318,6 @@ export function stateContract(contract: ActusContract): Conversion {
   const eom = eomText === "EOM";
 
   const capitalizationEnd = date("capitalizationEndDate");
-  if (capitalizationEnd && (type !== "PAM" || !blank(t.cycleOfRateReset) || (term("businessDayConvention") || "NOS") !== "NOS")) {
-    reasons.push(`capitalizationEndDate ${capitalizationEnd} (the capitalised notional is computed here only for a fixed-rate PAM without business-day shifts)`);
-  }
   if (!blank(t.scalingEffect) || !blank(t.marketObjectCodeOfScalingIndex)) reasons.push(`scaling (scalingEffect ${term("scalingEffect") || "?"})`);
   const icb = term("interestCalculationBase");
   if (icb !== "" && icb !== "NT") reasons.push(`interestCalculationBase ${icb}`);
@@ -334,12 +353,12 @@ export function stateContract(contract: ActusContract): Conversion {
   if (!maturity && prCycle && prAnchor) {
     if (type === "LAM" && given !== undefined) maturity = step(prAnchor, prCycle, Math.ceil(notional / given) - 1, eom);
     else if (type === "ANN" && amortizationDate) maturity = amortizationDate;
-    else if (type === "ANN" && given !== undefined && basis !== undefined) {
+    else if ((type === "ANN" || type === "NAM") && given !== undefined && basis !== undefined) {
       const interest = notional * yearFraction(dayCount, prAnchor, step(prAnchor, prCycle, 1, eom)) * rate;
       maturity = given > interest ? step(prAnchor, prCycle, Math.ceil(notional / (given - interest)) - 1, eom) : undefined;
     }
   }
-  if (!maturity) reasons.push(`no maturityDate (${type === "NAM" ? "ACTUS derives a NAM's from its rate" : "nothing to derive it from"})`);
+  if (!maturity) reasons.push("no maturityDate (nothing to derive it from)");
 
   // as_of, and the window of compared events.
   const purchase = date("purchaseDate");
@@ -349,6 +368,7 @@ export function stateContract(contract: ActusContract): Conversion {
   const forward = ied > statusDate && pdied === 0 && accrued === undefined && !redemptionOnExchange && !capitalizationEnd;
   let asOf = ied > statusDate && !forward ? ied : statusDate;
   if (capitalizationEnd && capitalizationEnd > asOf) asOf = capitalizationEnd;
+  if (capitalizationEnd && capitalizationEnd < asOf) reasons.push(`capitalizationEndDate ${capitalizationEnd} before as_of ${asOf} (the notional at as_of is not known)`);
   if (maturity && maturity <= asOf) reasons.push(`maturityDate ${maturity} not after ${asOf}`);
   const from = purchase !== undefined && purchase > asOf ? purchase : asOf;
   const to = [blank(contract.to) ? undefined : iso(contract.to ?? ""), termination].filter((d): d is string => d !== undefined).sort()[0];
@@ -395,18 +415,80 @@ export function stateContract(contract: ActusContract): Conversion {
       }
     }
 
-    if (capitalizationEnd && capitalizationEnd === asOf && basis !== undefined) {
-      // ACTUS capitalises the interest on each interest date up to capitalizationEndDate, and on that date
-      // (keeping the last regular date before it even under a long stub, pam18: 2013-05-01 and 2013-05-20).
-      let previous = ied;
-      for (const d of schedule(ipAnchor, { ...ipCycle, stub: "SHORT" }, capitalizationEnd, eom)) {
-        if (d <= previous) continue;
-        balance += balance * rate * yearFraction(dayCount, previous, d);
-        previous = d;
+    // Rate resets: ACTUS's reset dates from the anchor, and the rate a reset sets, Multiplier × the latest
+    // fixing on or before the reset date + Spread, as the engine projects it from the index.
+    const floatingTerms = !blank(t.cycleOfRateReset) || !blank(t.cycleAnchorDateOfRateReset) || !blank(t.nextResetRate);
+    const rrCycle = floatingTerms ? parseCycle(term("cycleOfRateReset")) : undefined;
+    const spread = blank(t.rateSpread) ? 0 : number(t.rateSpread);
+    const multiplier = blank(t.rateMultiplier) ? 1 : number(t.rateMultiplier);
+    const code = term("marketObjectCodeOfRateReset");
+    const observed = (contract.dataObserved?.[code]?.data ?? []).map((x) => ({ date: iso(x.timestamp), value: number(x.value) })).sort((a, b) => (a.date < b.date ? -1 : 1));
+    const resetRate = (d: string): number | undefined => {
+      const fixing = observed.filter((x) => x.date <= d).pop();
+      return fixing === undefined ? undefined : multiplier * fixing.value + spread;
+    };
+    let resets: string[] = [];
+    if (floatingTerms) {
+      if (!rrCycle || rrCycle.months === undefined) reasons.push(`rate reset (cycleOfRateReset ${term("cycleOfRateReset") || "(none)"}: not in whole months)`);
+      if (!blank(t.nextResetRate)) reasons.push(`nextResetRate ${term("nextResetRate")} (a rate set for the first reset; no column)`);
+      const fixing = term("fixingDays");
+      if (fixing !== "" && fixing !== "P0D") reasons.push(`fixingDays ${fixing} (ACTUS's results observe the index on the reset date itself)`);
+      if (!blank(t.rateMultiplier) && multiplier === 0) reasons.push("rate reset (rateMultiplier 0)");
+      if (observed.length === 0) reasons.push(`rate reset (no data observed for ${code || "(no market object)"})`);
+      if (rrCycle && rrCycle.months !== undefined) {
+        const rrAnchor = date("cycleAnchorDateOfRateReset") ?? step(ied, rrCycle, 1, eom);
+        if (eom && ymd(rrAnchor).d === lastDay(ymd(rrAnchor).y, ymd(rrAnchor).m) && ymd(rrAnchor).d < 31) reasons.push(`rate reset (anchor ${rrAnchor} on a month end under EOM)`);
+        resets = schedule(rrAnchor, rrCycle, maturity, eom).slice(0, -1);
+        const grid = schedule(rrAnchor, { ...rrCycle, stub: "SHORT" }, maturity, eom).slice(0, -1);
+        if (resets.length !== grid.length) reasons.push(`rate reset (cycleOfRateReset ${rrCycle.text}: the long stub drops the reset on ${grid[grid.length - 1]})`);
+        // The engine resets on EDATE(NextReset, k·ResetMonths); ACTUS steps from its anchor.
+        const ahead = resets.filter((d) => d > asOf);
+        const drift = ahead.findIndex((d, k) => d !== addMonths(ahead[0], k * (rrCycle.months ?? 0)));
+        if (drift > 0) reasons.push(`rate reset (cycleOfRateReset ${rrCycle.text} from ${rrAnchor}: ACTUS resets on ${ahead[drift]}, EDATE(NextReset ${ahead[0]}, ${drift * rrCycle.months}) is ${addMonths(ahead[0], drift * rrCycle.months)})`);
+        const before = resets.filter((d) => d <= asOf && d >= ied);
+        // A reset on or before as_of sets the rate in force at as_of; only capitalisation (below) accrues
+        // the interest up to as_of at the rates in force, so that the row starts afresh there.
+        if (before.length > 0 && !(capitalizationEnd && capitalizationEnd === asOf)) reasons.push(`rate reset (a reset on ${before[0]} on or before as_of ${asOf}: the interest accrued to as_of at two rates has no column)`);
+        for (const d of before) if (resetRate(d) === undefined) reasons.push(`rate reset (no fixing of ${code} on or before the reset on ${d})`);
       }
     }
+    // The rate in force at as_of: the last reset's on or before it, else the nominal rate.
+    const lastReset = resets.filter((d) => d <= asOf && d >= ied).pop();
+    const rateAtAsOf = lastReset !== undefined ? (resetRate(lastReset) ?? rate) : rate;
+
+    if (capitalizationEnd && capitalizationEnd === asOf && basis !== undefined) {
+      // ACTUS capitalises the interest accrued (at the rates in force, resets included: lam22, lam24, nam22)
+      // on each interest date up to capitalizationEndDate, and on that date, keeping the last regular date
+      // before it even under a long stub (pam18: 2013-05-01 and 2013-05-20); with the interest cycle
+      // anchored after capitalizationEndDate, only on that date (ann14, lam22). A capitalisation on the
+      // same day as a reset accrues at the rate before it (lam22, 2013-07-01).
+      const capitalised = schedule(ipAnchor, { ...ipCycle, stub: "SHORT" }, capitalizationEnd, eom).filter((d) => d > ied);
+      const events = [...capitalised.map((d) => ({ d, ci: true })), ...resets.filter((d) => d <= capitalizationEnd && d >= ied).map((d) => ({ d, ci: false }))];
+      events.sort((a, b) => (a.d < b.d ? -1 : a.d > b.d ? 1 : a.ci ? -1 : 1));
+      // Business days: every date here must be one (no case in the suite shows what ACTUS accrues between
+      // shifted capitalisation dates).
+      if (bdc !== "NOS" && calendar !== "NONE") {
+        for (const { d } of events) {
+          const weekday = new Date(Date.UTC(ymd(d).y, ymd(d).m - 1, ymd(d).d)).getUTCDay();
+          if (calendar !== "WEEKENDS" || weekday === 0 || weekday === 6) reasons.push(`capitalizationEndDate ${capitalizationEnd} (${d} is not a business day of ${calendar} under ${bdc}: no result shows how ACTUS capitalises on a shifted date)`);
+        }
+      }
+      if (type === "ANN" && given !== undefined) reasons.push(`capitalizationEndDate ${capitalizationEnd} (with nextPrincipalRedemptionPayment ${given}: no result shows whether ACTUS keeps it or recomputes the instalment on the capitalised notional)`);
+      let current = rate;
+      let accruedInterest = 0;
+      let previous = ied;
+      for (const { d, ci } of events) {
+        accruedInterest += balance * current * yearFraction(dayCount, previous, d);
+        previous = d;
+        if (ci) {
+          balance += accruedInterest;
+          accruedInterest = 0;
+        } else current = resetRate(d) ?? current;
+      }
+      if (previous !== capitalizationEnd) reasons.push(`capitalizationEndDate ${capitalizationEnd} (not an interest capitalisation date)`);
+    }
     put("Balance", balance);
-    put("Rate", rate);
+    put("Rate", rateAtAsOf);
     put("Maturity", maturity);
     put("Amortization", amortization ?? "");
     put("Frequency", frequencyOf(ipCycle));
@@ -432,33 +514,13 @@ export function stateContract(contract: ActusContract): Conversion {
       put("AccruedInterest", 0);
     }
 
-    // Rate reset.
-    if (!blank(t.cycleOfRateReset) || !blank(t.cycleAnchorDateOfRateReset) || !blank(t.nextResetRate)) {
-      const rrCycle = parseCycle(term("cycleOfRateReset"));
-      if (!rrCycle || rrCycle.months === undefined) reasons.push(`rate reset (cycleOfRateReset ${term("cycleOfRateReset") || "(none)"}: not in whole months)`);
-      if (!blank(t.nextResetRate)) reasons.push(`nextResetRate ${term("nextResetRate")} (a rate set for the first reset; no column)`);
-      const fixing = term("fixingDays");
-      if (fixing !== "" && fixing !== "P0D") reasons.push(`fixingDays ${fixing} (ACTUS's results observe the index on the reset date itself)`);
-      if (!blank(t.rateMultiplier) && number(t.rateMultiplier) === 0) reasons.push("rate reset (rateMultiplier 0)");
-      const code = term("marketObjectCodeOfRateReset");
-      const data = contract.dataObserved?.[code]?.data ?? [];
-      if (data.length === 0) reasons.push(`rate reset (no data observed for ${code || "(no market object)"})`);
-      if (rrCycle && rrCycle.months !== undefined) {
-        const rrAnchor = date("cycleAnchorDateOfRateReset") ?? step(ied, rrCycle, 1, eom);
-        if (eom && ymd(rrAnchor).d === lastDay(ymd(rrAnchor).y, ymd(rrAnchor).m) && ymd(rrAnchor).d < 31) reasons.push(`rate reset (anchor ${rrAnchor} on a month end under EOM)`);
-        const resets = schedule(rrAnchor, rrCycle, maturity, eom).slice(0, -1);
-        const grid = schedule(rrAnchor, { ...rrCycle, stub: "SHORT" }, maturity, eom).slice(0, -1);
-        if (resets.length !== grid.length) reasons.push(`rate reset (cycleOfRateReset ${rrCycle.text}: the long stub drops the reset on ${grid[grid.length - 1]})`);
-        const next = resets.find((d) => d > asOf);
-        if (resets.some((d) => d <= asOf && d >= ied)) reasons.push(`rate reset (a reset on ${resets.find((d) => d <= asOf)} on or before as_of ${asOf})`);
-        if (next !== undefined) {
-          put("Type", "FLOATING");
-          put("NextReset", next);
-          put("ResetMonths", rrCycle.months);
-          put("Spread", blank(t.rateSpread) ? 0 : number(t.rateSpread));
-          put("Multiplier", blank(t.rateMultiplier) ? 1 : number(t.rateMultiplier));
-        }
-      }
+    const next = resets.find((d) => d > asOf);
+    if (rrCycle?.months !== undefined && next !== undefined) {
+      put("Type", "FLOATING");
+      put("NextReset", next);
+      put("ResetMonths", rrCycle.months);
+      put("Spread", spread);
+      put("Multiplier", multiplier);
     }
   }
 

@@ -5,7 +5,12 @@
  */
 import { DailyFlows } from "../src/engine/cashflows/aggregate";
 import { generateFlows, type FlowView } from "../src/engine/cashflows/generate";
+import { curveIndex } from "../src/engine/cashflows/projection";
+import { interpolatedCurve } from "../src/engine/curves/interpolatedCurve";
 import type { Portfolio } from "../src/engine/portfolio/portfolio";
+import { BUSINESS_DAY_CONVENTIONS } from "../src/engine/time/businessDay";
+import { CALENDARS } from "../src/engine/time/calendar";
+import { parseCurve } from "../src/functions/args";
 import { functionsById } from "../src/functions/index";
 import { parsePositions } from "../src/functions/positions";
 import { SAMPLE_CURVES } from "../src/sample/sampleBank";
@@ -27,6 +32,7 @@ export class BenchInputs {
   private positionsTable?: unknown[][];
   private amountsDates?: AmountsDates;
   private portfolio?: Portfolio;
+  private termsPortfolio?: Portfolio;
   /** The last CASHFLOWS summary table (Date, Principal, Interest, Total), the input of KRD. */
   cashflows?: unknown[][];
   private krd?: { amounts: unknown[][]; dates: unknown[][] };
@@ -47,11 +53,27 @@ export class BenchInputs {
     return (this.portfolio ??= parsePositions(this.positions, { fn: "BENCH", arg: "positions" }, this.asOf));
   }
 
+  /**
+   * The parsed portfolio with ACTUS terms that take the generator's general path: every position's dates
+   * shifted modified-following on the TARGET calendar (shift, then calculate).
+   */
+  get parsedWithTerms(): Portfolio {
+    const p = this.parsed;
+    return (this.termsPortfolio ??= {
+      ...p,
+      businessDay: new Uint8Array(p.size).fill(BUSINESS_DAY_CONVENTIONS.indexOf("SCMF")),
+      calendar: new Uint8Array(p.size).fill(CALENDARS.indexOf("TARGET")),
+    });
+  }
+
   /** Drops every input not in `keep`. */
   release(keep: ReadonlySet<Input>): void {
     if (!keep.has("positions")) this.positionsTable = undefined;
     if (!keep.has("amounts")) this.amountsDates = undefined;
-    if (!keep.has("parsed")) this.portfolio = undefined;
+    if (!keep.has("parsed")) {
+      this.portfolio = undefined;
+      this.termsPortfolio = undefined;
+    }
     if (!keep.has("cashflows")) {
       this.cashflows = undefined;
       this.krd = undefined;
@@ -128,6 +150,17 @@ export const CASES: readonly BenchCase[] = [
     key: "flowsContractual", label: "engine flows, contractual view → DailyFlows", rows: "positions", uses: ["parsed"], at1e6: "always",
     prepare: (i) => void i.parsed,
     run: (i) => flows(i, "CONTRACTUAL"),
+  },
+  {
+    key: "flowsTerms", label: "engine flows, contractual, TARGET business days, floaters projected", rows: "positions", uses: ["parsed"], at1e6: "always",
+    prepare: (i) => void i.parsedWithTerms,
+    run: (i) => {
+      const portfolio = i.parsedWithTerms;
+      const sink = new DailyFlows(portfolio, i.asOf);
+      generateFlows(portfolio, i.asOf, "CONTRACTUAL", sink, { index: curveIndex(interpolatedCurve(parseCurve(i.curve, { fn: "BENCH", arg: "index" }), "LINEAR"), i.asOf) });
+      return sink;
+    },
+    note: "the general path of the ACTUS generator: every date shifted SCMF on TARGET (payment and calculation dates apart), floaters reset from the USD curve's forwards (events merged)",
   },
   {
     key: "CASHFLOWS", label: "ALM.CASHFLOWS (summary by date)", needs: "CASHFLOWS", rows: "positions", uses: ["positions"], at1e6: "always",

@@ -160,3 +160,19 @@ describe("a maturity moved by its business-day convention", () => {
     expect(e.message).toMatch(/row 2, column Maturity: got 2026-10-03; expected a maturity paid after as_of \(2026-10-02\); SCP on the WEEKENDS calendar moves it to 2026-10-02/);
   });
 });
+
+describe("early redemption (TDRR) with accrued interest", () => {
+  const table = (balance: number) => [["Balance", "Rate", "Maturity", "Frequency", "TDRR", "AccruedInterest"], [balance, 0.05, "2027-01-01", 1, 0.3, 10]];
+
+  it("redeems its share of the balance and of the AccruedInterest overnight", async () => {
+    const out = flows(await CASHFLOWS(table(1000), "2026-06-01", "REPRICING", true, false));
+    // Overnight: 300 of principal, 30 % of the 10 accrued plus one day on 300; at maturity the rest.
+    expect(out[0]).toEqual({ date: "2026-06-02", principal: 300, interest: expect.closeTo(3 + (300 * 0.05) / 365, 9) });
+    expect(out[1]).toEqual({ date: "2027-01-01", principal: 700, interest: expect.closeTo(7 + (700 * 0.05 * days("2026-06-01", "2027-01-01")) / 365, 9) });
+  });
+
+  it("gives finite zeros for a zero balance", async () => {
+    const out = flows(await CASHFLOWS(table(0), "2026-06-01", "REPRICING", true, false));
+    expect(out.every((f) => f.principal === 0 && Number.isFinite(f.interest))).toBe(true);
+  });
+});

@@ -103,9 +103,11 @@ export function generatePosition(p: Portfolio, i: number, asOf: SerialDate, view
     }
   }
   if (repricing && p.tdrr[i] > 0 && tl.startPay === 0) {
-    const redeemed = outstanding * Math.min(1, p.tdrr[i] * (options.tdrrMultiplier ?? 1));
-    sink.add(i, asOf + 1, redeemed, redeemed * rate * accrual(t, asOf + 1, basis) + (accrued * redeemed) / outstanding);
-    accrued -= (accrued * redeemed) / outstanding;
+    const share = Math.min(1, p.tdrr[i] * (options.tdrrMultiplier ?? 1));
+    const redeemed = outstanding * share;
+    // The redeemed share takes its share of any AccruedInterest with it.
+    sink.add(i, asOf + 1, redeemed, redeemed * rate * accrual(t, asOf + 1, basis) + accrued * share);
+    accrued -= accrued * share;
     outstanding -= redeemed;
   }
   const cut = repricing && p.floating[i] ? p.nextReset[i] : 0;

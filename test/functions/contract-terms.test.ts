@@ -8,7 +8,7 @@
 import { excel, rejected } from "../helpers/excelHost";
 
 type Spill = (...args: unknown[]) => Promise<any[][]>;
-const { CASHFLOWS, LIQUIDITYGAP, NII } = excel as Record<"CASHFLOWS" | "LIQUIDITYGAP" | "NII", Spill>;
+const { CASHFLOWS, LIQUIDITYGAP, NII, REPRICINGGAP } = excel as Record<"CASHFLOWS" | "LIQUIDITYGAP" | "NII" | "REPRICINGGAP", Spill>;
 
 /** ISO text of a workbook serial (1900 system). */
 const iso = (serial: number) => new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
@@ -107,6 +107,15 @@ describe("a forward-starting position (Start after as_of)", () => {
     // Buckets: 0Y–1Y, 1Y–2Y, …; columns Bucket, From, To, Inflows, Outflows, Net, Cumulative net.
     expect(gap[0].slice(3, 6)).toEqual([0, 1000, -1000]);
     expect(gap[1].slice(3, 6)).toEqual([1050, 0, 1050]);
+  });
+
+  it("reprices as a short position until Start and a long one to maturity; the totals hold the balances that repay", async () => {
+    const book = [...table, ["spot", "A", 500, 0.05, "2028-02-01", 1, ""]];
+    const gap = await REPRICINGGAP(book, "2026-01-01", "ANNUAL", false);
+    // Columns Bucket, From, To, Assets, Liabilities, Gap, Cumulative gap; buckets 0Y–1Y, 1Y–2Y, 2Y–3Y, …
+    expect(gap.slice(0, 3).map((r) => r[3])).toEqual([-1000, 1000, 500]);
+    expect(gap[gap.length - 1][0]).toBe("Total");
+    expect(gap[gap.length - 1][3]).toBe(500);
   });
 
   it("earns NII only from Start", async () => {

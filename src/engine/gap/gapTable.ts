@@ -57,9 +57,14 @@ export function bucketAmounts(amounts: ArrayLike<Amount>, dates: ArrayLike<Seria
 }
 
 /** Exact totals of the positive and of the negative balances, and the decimals they are written with. */
-function balanceTotals(balances: Float64Array): { assets: number; liabilities: number; decimals: number } {
-  const group = Int32Array.from(balances, (b) => (b < 0 ? 1 : 0));
-  const { sums } = exactGroupSums(balances.map(Math.abs), group, 2);
+/**
+ * The exact principal each side repays after as_of: the sum of its balances, less those of forward-starting
+ * positions, whose exchange at Start and repayment net to zero.
+ */
+function balanceTotals(portfolio: Portfolio, asOf: SerialDate): { assets: number; liabilities: number; decimals: number } {
+  const balances = portfolio.balance;
+  const group = Int32Array.from(balances, (b, i) => (portfolio.start[i] > asOf ? 2 : b < 0 ? 1 : 0));
+  const { sums } = exactGroupSums(balances.map(Math.abs), group, 3);
   return { assets: sums[0].toNumber(), liabilities: sums[1].toNumber(), decimals: Math.max(2, decimalPlaces(balances) ?? 6) };
 }
 
@@ -78,7 +83,7 @@ export function repricingBuckets(portfolio: Portfolio, asOf: SerialDate, edges: 
     a[k] += daily.assetPrincipal[d];
     l[k] -= daily.liabilityPrincipal[d];
   }
-  const totals = balanceTotals(portfolio.balance);
+  const totals = balanceTotals(portfolio, asOf);
   const exact = (values: number[], total: number) => reconcile(values, total, totals.decimals).map((v) => new Decimal(v));
   return { a: exact(a, totals.assets), l: exact(l, totals.liabilities) };
 }
@@ -94,7 +99,7 @@ export function liquidityBuckets(portfolio: Portfolio, asOf: SerialDate, edges: 
   const [inPrincipal, inInterest, outPrincipal, outInterest] = Array.from({ length: 4 }, () => new Array<number>(K).fill(0));
   // A day on which an asset's principal flows out (a forward-starting asset pays its balance at Start, a
   // negative amortiser capitalises interest) counts it as an outflow, and a liability's inflow as an
-  // inflow.
+  // inflow: `crossed` is what moved.
   let crossed = 0;
   for (let d = 0; d <= daily.lastDay; d++) {
     const k = lookup(asOf + d);
@@ -106,15 +111,14 @@ export function liquidityBuckets(portfolio: Portfolio, asOf: SerialDate, edges: 
     inInterest[k] += daily.assetInterest[d];
     outInterest[k] -= daily.liabilityInterest[d];
   }
-  const totals = balanceTotals(portfolio.balance);
+  const totals = balanceTotals(portfolio, asOf);
   const side = (principal: number[], interest: number[], balances: number) => {
     const p = reconcile(principal, balances, totals.decimals);
     const i = reconcile(interest, interest.reduce((s, v) => s + v, 0), totals.decimals);
     return p.map((v, k) => new Decimal(v).plus(i[k]));
   };
-  // Principal reconciles to the balances exactly unless some crossed sides (then to its own sum).
-  const sum = (values: number[]) => values.reduce((a, v) => a + v, 0);
-  return { a: side(inPrincipal, inInterest, crossed === 0 ? totals.assets : sum(inPrincipal)), l: side(outPrincipal, outInterest, crossed === 0 ? totals.liabilities : sum(outPrincipal)) };
+  // Each side's principal is its balances plus what crossed over (both sides gain the same amount).
+  return { a: side(inPrincipal, inInterest, totals.assets + crossed), l: side(outPrincipal, outInterest, totals.liabilities + crossed) };
 }
 
 /**

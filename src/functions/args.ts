@@ -1,6 +1,6 @@
 import { EngineError } from "../engine/errors";
 import type { Pillars } from "../engine/curves/interpolatedCurve";
-import { FICTITIOUS_LEAP_DAY, MAX_SERIAL, fromYmd } from "../engine/time/serialDate";
+import { FICTITIOUS_LEAP_DAY, MAX_SERIAL, fromYmd, toIso } from "../engine/time/serialDate";
 import { parseTenor, tenorTime } from "../engine/time/tenor";
 import type { SerialDate, Time } from "../engine/types";
 import { toEngineSerial } from "./dateSystem";
@@ -264,30 +264,52 @@ export type RowReader = (row: number, read: () => void) => void;
 /** Reads every row at once: the first problem throws (how the functions read). */
 export const straight: RowReader = (_, read) => read();
 
+/** How the first column of a two-column input table is read, and named in messages. */
+export interface KeyColumn {
+  /** The key of a cell (a time in years, a date serial), or a #VALUE! naming the cell. */
+  readonly read: (value: unknown, where: Where) => number;
+  /** Whether a text in the first row is a key (else, beside a text value, the row is a header). */
+  readonly isKey: (text: string) => boolean;
+  readonly noun: string;
+  readonly show: (key: number) => string;
+}
+
+const TENOR_KEY: KeyColumn = { read: timeCell, isKey: (text) => parseTenor(text) !== undefined, noun: "tenor", show: String };
+
+/** Dates as keys (the fixings table): ISO text or Excel dates, shown as ISO. */
+export const DATE_KEY: KeyColumn = { read: dateCell, isKey: (text) => /^\s*\d{4}-\d{1,2}-\d{1,2}/.test(text), noun: "date", show: toIso };
+
 /**
- * A two-column table of tenors and values as declared in schema/tables.ts (the curve, scenario shifts):
- * an optional header row (two texts, the first not a tenor), fully blank rows skipped, each row either
- * complete or blank, tenors strictly increasing. Each row is read through `eachRow`.
+ * A two-column table of keys and values as declared in schema/tables.ts (tenors for the curve and scenario
+ * shifts, dates for fixings): an optional header row (two texts, the first not a key), fully blank rows
+ * skipped, each row either complete or blank, keys strictly increasing. Each row is read through `eachRow`.
  */
-export function readTenorTable(m: readonly (readonly unknown[])[], where: Where, table: InputTableId, eachRow: RowReader = straight): { tenors: number[]; values: number[] } {
-  const [tenorColumn, valueColumn] = INPUT_TABLES[table].columns;
-  const tenors: number[] = [];
+export function readKeyedTable(m: readonly (readonly unknown[])[], where: Where, table: InputTableId, key: KeyColumn, eachRow: RowReader = straight): { keys: number[]; values: number[] } {
+  const [keyColumn, valueColumn] = INPUT_TABLES[table].columns;
+  const keys: number[] = [];
   const values: number[] = [];
-  m.forEach(([tenor, value], i) => {
+  m.forEach(([cell, value], i) => {
     const w = { ...where, row: i + 1 };
-    if (isBlank(tenor) && isBlank(value)) return;
-    if (i === 0 && typeof tenor === "string" && typeof value === "string" && parseTenor(tenor) === undefined) return;
+    if (isBlank(cell) && isBlank(value)) return;
+    if (i === 0 && typeof cell === "string" && typeof value === "string" && !key.isKey(cell)) return;
     eachRow(i + 1, () => {
-      if (isBlank(tenor) || isBlank(value)) fail(messages.halfBlank(w));
-      const t = timeCell(tenor, { ...w, column: tenorColumn.name });
+      if (isBlank(cell) || isBlank(value)) fail(messages.halfBlank(w));
+      const k = key.read(cell, { ...w, column: keyColumn.name });
       const v = numberCell(value, { ...w, column: valueColumn.name }, valueColumn.expected);
-      if (tenors.length > 0 && t <= tenors[tenors.length - 1]) fail(messages.notIncreasing(w, t, tenors[tenors.length - 1]));
-      tenors.push(t);
+      const previous = keys[keys.length - 1];
+      if (keys.length > 0 && k <= previous) fail(messages.notIncreasing(w, key.show(k), key.show(previous), key.noun));
+      keys.push(k);
       values.push(v);
     });
   });
-  if (tenors.length === 0) fail(messages.shape(where, INPUT_TABLES[table].empty));
-  return { tenors, values };
+  if (keys.length === 0) fail(messages.shape(where, INPUT_TABLES[table].empty));
+  return { keys, values };
+}
+
+/** readKeyedTable for the tables keyed by tenor (the curve, scenario shifts, own shock sizes). */
+export function readTenorTable(m: readonly (readonly unknown[])[], where: Where, table: InputTableId, eachRow: RowReader = straight): { tenors: number[]; values: number[] } {
+  const { keys, values } = readKeyedTable(m, where, table, TENOR_KEY, eachRow);
+  return { tenors: keys, values };
 }
 
 /**

@@ -3,7 +3,7 @@ import { interpolatedCurve } from "../engine/curves/interpolatedCurve";
 import { DAY_COUNTS_BY_BASIS, yearFraction } from "../engine/time/dayCount";
 import type { Amount, SerialDate, Time } from "../engine/types";
 import { curveIndex, fixingsIndex, type RateIndex } from "../engine/cashflows/projection";
-import { dateCell, fail, isBlank, numberCell, parseCurve, toMatrix, vectorView, type ArgSpec } from "./args";
+import { DATE_KEY, dateCell, fail, isBlank, numberCell, parseCurve, readKeyedTable, toMatrix, vectorView, type ArgSpec } from "./args";
 import { messages, type Where } from "./messages";
 import { normalizeHeader } from "./schema/positions";
 import { INPUT_TABLES } from "./schema/tables";
@@ -89,20 +89,8 @@ export function indexArg(): ArgSpec<IndexSource> {
         const curve = interpolatedCurve(parseCurve(m, where), "LINEAR");
         return (asOf) => curveIndex(curve, asOf);
       }
-      if (m[0].length < 2) fail(messages.shape(where, `got one column; expected a fixings table with the header row ${dateColumn.name}, ${rateColumn.name}`));
-      const dates: SerialDate[] = [];
-      const rates: number[] = [];
-      for (let r = 1; r < m.length; r++) {
-        const [d, v] = m[r];
-        if (isBlank(d) && isBlank(v)) continue;
-        const w = { ...where, row: r + 1 };
-        if (isBlank(d) || isBlank(v)) fail(messages.halfBlank(w));
-        const date = dateCell(d, { ...w, column: dateColumn.name });
-        if (dates.length > 0 && date <= dates[dates.length - 1]) fail(messages.expected({ ...w, column: dateColumn.name }, d, `a date after the previous fixing's; fixings go in increasing date order`));
-        dates.push(date);
-        rates.push(numberCell(v, { ...w, column: rateColumn.name }, rateColumn.expected));
-      }
-      if (dates.length === 0) fail(messages.shape(where, INPUT_TABLES.fixings.empty));
+      if (m[0].length !== 2) fail(messages.shape(where, `got a ${m.length}×${m[0].length} range; expected a fixings table of two columns with the header row ${dateColumn.name}, ${rateColumn.name}`));
+      const { keys: dates, values: rates } = readKeyedTable(m, where, "fixings", DATE_KEY);
       const index = fixingsIndex(dates, rates);
       return () => index;
     },

@@ -38,8 +38,8 @@ export const messages = {
     `${at(w)}: ${describe(got)} is not a valid choice; valid choices are ${choices.join(", ")}`,
   shape: (w: Where, detail: string) => `${at(w)}: ${detail}`,
   halfBlank: (w: Where) => `${at(w)}: this row is only partly filled; fill every cell of the row or clear it`,
-  notIncreasing: (w: Where, value: number, previous: number) =>
-    `${at(w)}: tenor ${value} is not after the previous tenor ${previous}; tenors must be strictly increasing`,
+  notIncreasing: (w: Where, value: number | string, previous: number | string, noun = "tenor") =>
+    `${at(w)}: ${noun} ${value} is not after the previous ${noun} ${previous}; ${noun}s must be strictly increasing`,
   lengthMismatch: (fn: string, a: string, na: number, b: string, nb: number) =>
     `ALM.${fn}: ${a} has ${na} rows but ${b} has ${nb}; they must have the same length`,
   missingColumn: (fn: string, arg: string, column: string, found: readonly string[]) =>

@@ -3,6 +3,7 @@ import { BUSINESS_DAY_CONVENTIONS, adjust } from "../engine/time/businessDay";
 import { CALENDARS } from "../engine/time/calendar";
 import { CYCLE_DAYS, CYCLE_MONTHS } from "../engine/time/schedule";
 import { MAX_SERIAL, addMonths, toIso } from "../engine/time/serialDate";
+import { parseTenor } from "../engine/time/tenor";
 import type { SerialDate } from "../engine/types";
 import { choiceCell, dateCell, fail, isBlank, numberCell, toMatrix, type RowReader } from "./args";
 import { collectRows, rowIssue, type RangeIssue } from "./cells";
@@ -132,7 +133,7 @@ function readPositions(raw: unknown, where: Where, asOf: SerialDate | undefined,
     if (v < 0 || v > 1) fail(messages.expected(at(column), v, "a fraction between 0 and 1"));
     return v;
   };
-  /** A cycle cell, payments per year (1, 2, 4, 6, 12) or a tenor nD, nW, nM, nY: months, or −days. */
+  /** A cycle cell, payments per year (1, 2, 4, 6, 12) or a tenor (nD, nW, nM, nY): months, or −days. */
   const cycleCell = (c: number, column: Column): number => {
     const v = row[c];
     const expected = "payments per year (1, 2, 4, 6 or 12) or a cycle such as 1M, 3M, 2W, 10D or 1Y";
@@ -140,13 +141,11 @@ function readPositions(raw: unknown, where: Where, asOf: SerialDate | undefined,
       if (!(FREQUENCIES as readonly number[]).includes(v)) fail(messages.expected(at(column), v, expected));
       return 12 / v;
     }
-    const match = /^\s*(\d{1,4})\s*([DWMY])\s*$/i.exec(String(v));
-    const n = match ? Number(match[1]) : 0;
-    if (!match || n < 1) fail(messages.expected(at(column), v, expected));
-    const unit = match[2].toUpperCase();
-    const count = unit === "Y" ? 12 * n : unit === "W" ? 7 * n : n;
-    if (count > (unit === "D" || unit === "W" ? 36500 : 1200)) fail(messages.expected(at(column), v, `${expected}, at most 100 years`));
-    return unit === "D" || unit === "W" ? -count : count;
+    const tenor = typeof v === "string" ? parseTenor(v) : undefined;
+    if (!tenor || !(tenor.count >= 1)) fail(messages.expected(at(column), v, expected));
+    const days = tenor.unit === "W" ? 7 * tenor.count : tenor.count;
+    if (tenor.unit === "M" ? tenor.count > 1200 : days > 36500) fail(messages.expected(at(column), v, `${expected}, at most 100 years`));
+    return tenor.unit === "M" ? tenor.count : -days;
   };
   /** An anchor date: on or after Start, on or before Maturity. */
   const anchorCell = (c: number, column: Column, i: number): SerialDate => {

@@ -3,12 +3,13 @@ import type { SerialDate, Time } from "../types";
 import { addMonths } from "./serialDate";
 
 /**
- * A tenor: `ON` (one day), `nW` (7n days), `nM` months, `nY` years. Against a date it moves by EDATE month
- * arithmetic; without a date it is a time in years (`nM` = n/12, `nW` = 7n/365, `ON` = 1/365).
+ * A tenor: `ON` (one day), `nD` days, `nW` (7n days), `nM` months, `nY` years. Against a date it moves by
+ * EDATE month arithmetic; without a date it is a time in years (`nM` = n/12, `nW` = 7n/365, `nD` = n/365,
+ * `ON` = 1/365).
  */
 export type Tenor = { unit: "D"; count: number } | { unit: "W"; count: number } | { unit: "M"; count: number };
 
-const TENOR_PATTERN = /^(\d+(?:\.\d+)?)\s*([WMY])$/;
+const TENOR_PATTERN = /^(\d+(?:\.\d+)?)\s*([DWMY])$/;
 
 /** Parses tenor text (case-insensitive), or returns undefined when the text is not a tenor. */
 export function parseTenor(text: string): Tenor | undefined {
@@ -18,6 +19,8 @@ export function parseTenor(text: string): Tenor | undefined {
   if (!match) return undefined;
   const n = Number(match[1]);
   switch (match[2]) {
+    case "D":
+      return Number.isInteger(n) ? { unit: "D", count: n } : undefined;
     case "W":
       return Number.isInteger(n) ? { unit: "W", count: n } : undefined;
     case "M":

@@ -2,8 +2,9 @@ import { fromYmd } from "../../../src/engine/time/serialDate";
 import { parseTenor, tenorDate, tenorTime, yearsToDate } from "../../../src/engine/time/tenor";
 
 describe("tenors", () => {
-  it("reads ON, weeks, months and years case-insensitively", () => {
+  it("reads ON, days, weeks, months and years case-insensitively", () => {
     expect(parseTenor("ON")).toEqual({ unit: "D", count: 1 });
+    expect(parseTenor("10d")).toEqual({ unit: "D", count: 10 });
     expect(parseTenor("1w")).toEqual({ unit: "W", count: 1 });
     expect(parseTenor("18M")).toEqual({ unit: "M", count: 18 });
     expect(parseTenor("5Y")).toEqual({ unit: "M", count: 60 });
@@ -11,7 +12,7 @@ describe("tenors", () => {
   });
 
   it("rejects text that is not a tenor", () => {
-    for (const t of ["", "abc", "3", "M3", "1.5M", "-1Y", "3D"]) expect(parseTenor(t)).toBeUndefined();
+    for (const t of ["", "abc", "3", "M3", "1.5M", "-1Y", "1.5D", "3Q"]) expect(parseTenor(t)).toBeUndefined();
   });
 
   it("turns tenors into years without a date: nM is n/12, nW is 7n/365, ON is 1/365", () => {

@@ -11,6 +11,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { REASON_PHRASES, actusFlows, isoOfSerial, serialOf, stateContract, type ActusContract, type Statement } from "../helpers/actus";
 import { distMetadata, excel } from "../helpers/excelHost";
+import { withinCent } from "../helpers/golden";
 
 const FILES = ["pam", "lam", "ann", "nam"] as const;
 const suite = (name: string): ActusContract[] => {
@@ -51,8 +52,6 @@ async function cashflows(statement: Statement, row: readonly (string | number)[]
   return (await excel.CASHFLOWS(...args)) as (string | number)[][];
 }
 
-/** A cent, or 1e-9 of the amount when that is larger. */
-const close = (actual: number, expected: number): boolean => Math.abs(actual - expected) <= Math.max(0.005, 1e-9 * Math.abs(expected));
 
 describe("ACTUS reference tests (actusfrf/actus-tests): what the positions table can state", () => {
   it("states the documented number of contracts and gives a known reason for every other one", () => {
@@ -90,9 +89,9 @@ describe("ACTUS reference tests (actusfrf/actus-tests): what the positions table
       const r = ours[k];
       const where = `${id} ${f.date}`;
       expect(r.id).toBe(id);
-      expect({ where, principal: r.principal, ok: close(r.principal, f.principal) }).toEqual({ where, principal: r.principal, ok: true });
-      expect({ where, interest: r.interest, ok: close(r.interest, f.interest) }).toEqual({ where, interest: r.interest, ok: true });
-      expect({ where, total: r.total, ok: close(r.total, f.principal + f.interest) }).toEqual({ where, total: r.total, ok: true });
+      expect({ where, principal: r.principal, ok: withinCent(r.principal, f.principal) }).toEqual({ where, principal: r.principal, ok: true });
+      expect({ where, interest: r.interest, ok: withinCent(r.interest, f.interest) }).toEqual({ where, interest: r.interest, ok: true });
+      expect({ where, total: r.total, ok: withinCent(r.total, f.principal + f.interest) }).toEqual({ where, total: r.total, ok: true });
     });
     // The asset/liability sign is ACTUS's: repayments received positive for RPA, paid negative for RPL.
     const repaid = theirs.filter((f) => f.principal !== 0 && f.date > statement.asOf).pop();
@@ -108,6 +107,6 @@ describe("ACTUS reference tests (actusfrf/actus-tests): what the positions table
     const first = actusFlows(pam01.contract, pam01.statement).find((f) => f.interest !== 0);
     const ours = rows.find((r) => isoOfSerial(Number(r[1])) === first?.date);
     expect(first && ours).toBeTruthy();
-    expect(close(Number(ours?.[3]), first?.interest ?? 0)).toBe(false);
+    expect(withinCent(Number(ours?.[3]), first?.interest ?? 0)).toBe(false);
   });
 });

@@ -42,3 +42,6 @@ export const expectMoney = (actual: unknown, expected: number, label: string): v
 
 /** Rates and fractions against a golden value: within 1e-9 relative or 1e-12 absolute. */
 export const expectRate = (actual: unknown, expected: number, label: string): void => expectWithin(actual, expected, 1e-9, 1e-12, label);
+
+/** Cash flows against an external reference "to the cent": within a cent, or 1e-9 of the amount when that is larger. */
+export const withinCent = (actual: number, expected: number): boolean => Math.abs(actual - expected) <= Math.max(0.005, 1e-9 * Math.abs(expected));

@@ -2,12 +2,9 @@ import { precondition } from "../errors";
 import { AMORTIZATIONS, type Portfolio } from "../portfolio/portfolio";
 import { DAY_COUNTS_BY_BASIS, yearFraction } from "../time/dayCount";
 import { CYCLE_DAYS, Schedule } from "../time/schedule";
-import { addMonths } from "../time/serialDate";
 import type { Amount, SerialDate } from "../types";
 import type { RateIndex } from "./projection";
 import { IP, MAX_PERIODS, MD, PR, RR, Timeline } from "./timeline";
-
-export { MAX_PERIODS } from "./timeline";
 
 /**
  * Which cash flows to generate:
@@ -158,7 +155,7 @@ export function generatePosition(p: Portfolio, i: number, asOf: SerialDate, view
     }
     if (f & (IP | PR)) sink.add(i, date, principal, interest);
     if (f & RR && index !== undefined) {
-      const next = nextResetEnd(tl, k, p.resetMonths[i], maturity);
+      const next = nextResetEnd(tl, k);
       const fixing = index.rate(tl.observe[k], end, next, accrual(end, next, basis));
       rate = bounded(p.multiplier[i] * fixing + p.spread[i], p.cap[i], p.floor[i]);
       if (amortization === ANNUITY) instalment = levelInstalment(tl, k + 1, outstanding, accrued, t, rate, basis, needsAlpha);
@@ -204,10 +201,10 @@ function bounded(rate: number, cap: number, floor: number): number {
   return rate;
 }
 
-/** The end of the reset period starting at event k: the next reset, or maturity. */
-function nextResetEnd(tl: Timeline, k: number, months: number, maturity: SerialDate): SerialDate {
+/** The end of the reset period starting at event k: the next reset, or maturity (the last event). */
+function nextResetEnd(tl: Timeline, k: number): SerialDate {
   for (let j = k + 1; j < tl.count; j++) if (tl.flags[j] & RR) return tl.calc[j];
-  return Math.min(addMonths(tl.calc[k], months), tl.calc[tl.count - 1] || maturity);
+  return tl.calc[tl.count - 1];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { AMORTIZATIONS, type Portfolio } from "../portfolio/portfolio";
-import { BUSINESS_DAY_CONVENTIONS, adjust, calculationDate } from "../time/businessDay";
+import { BUSINESS_DAY_CONVENTIONS, adjust, calculatesOnUnadjusted, calculationDate } from "../time/businessDay";
 import { CALENDARS, addBusinessDays } from "../time/calendar";
 import { addMonths } from "../time/serialDate";
 import { Schedule } from "../time/schedule";
@@ -46,7 +46,7 @@ export class Timeline {
   }
 
   /**
-   * Fills the timeline of position `i` from a week before `asOf` to maturity; `resets` says whether rate
+   * Fills the timeline of position `i` from a week before `asOf` to maturity; `withResets` says whether rate
    * resets are events (a floater projected from an index in the contractual view).
    */
   fill(p: Portfolio, i: number, asOf: SerialDate, withResets: boolean): this {
@@ -120,11 +120,12 @@ export class Timeline {
     const fixingDays = p.fixingDays[i];
     // Without shifts a payment falls on its calculation date: both name one array.
     this.pay = shifts ? this.payBuffer : this.calc;
+    // Shift-then-calculate accrues to the payment date itself (one roll per date).
+    const unadjustedAccrual = calculatesOnUnadjusted(convention);
     for (let k = 0; k < n && (shifts || nResets > 0); k++) {
       if (shifts) {
-        const d = this.calc[k];
-        this.pay[k] = adjust(d, convention, calendar);
-        this.calc[k] = calculationDate(d, convention, calendar);
+        this.pay[k] = adjust(this.calc[k], convention, calendar);
+        if (!unadjustedAccrual) this.calc[k] = this.pay[k];
       }
       if (this.flags[k] & RR) this.observe[k] = fixingDays > 0 ? addBusinessDays(this.calc[k], -fixingDays, calendar) : this.calc[k];
     }
